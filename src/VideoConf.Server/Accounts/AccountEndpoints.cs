@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Accounts;
+
+/// <summary><c>login</c>, <c>logout</c> and <c>me</c>.</summary>
+internal static class AccountEndpoints
+{
+    private static readonly ObjectSchema LoginSchema = new(
+        SchemaProperty.String("user"),
+        SchemaProperty.String("username"),
+        SchemaProperty.String("email"),
+        SchemaProperty.OneOfTypes("password", SchemaType.String | SchemaType.Object),
+        SchemaProperty.String("resume"),
+        SchemaProperty.String("code"))
+    {
+        // Rocket.Chat's login takes extra fields from other login methods (ldap, totp, ...) without complaint.
+        AllowAdditional = true,
+    };
+
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapApiPost("login", Login, LoginSchema, AuthMode.Optional);
+        routes.MapApiPost("logout", Logout);
+        routes.MapApiGet("logout", Logout);
+        routes.MapApiGet("me", (Caller caller) => ApiResults.Ok(UserDto.From(caller.Required)));
+        return routes;
+    }
+
+    /// <summary>Rocket.Chat's login failure body, which differs from the generic 401 of other routes.</summary>
+    private static readonly IResult LoginFailed = ApiResults.Raw(
+        StatusCodes.Status401Unauthorized, """{"success":false,"status":"error","error":"Unauthorized","message":"Unauthorized"}"""u8.ToArray());
+
+    private static async Task<IResult> Login(ApiParams p, IUserStore users, PasswordHasher hasher, TimeProvider time, HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        UserRecord? user;
+        if (p.String("resume") is { Length: > 0 } resume)
+        {
+            user = await users.FindByTokenAsync(Tokens.Hash(resume), cancellationToken);
+            if (user is not { Active: true })
+            {
+                return LoginFailed;
+            }
+        }
+        else
+        {
+            user = await FindByIdentityAsync(p, users, cancellationToken);
+            var digest = PasswordDigest(p.Raw("password"));
+            // One bcrypt computation whatever happened above, so unknown users and wrong passwords look alike.
+            var verified = hasher.Verify(digest ?? string.Empty, user?.PasswordHash);
+            if (!verified || digest is null || user is not { Active: true })
+            {
+                return LoginFailed;
+            }
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var token = Tokens.NewToken();
+        await users.AddTokenAsync(new LoginTokenRecord(Tokens.Hash(token), user.Id, LoginTokenRecord.LoginKind, null, now), cancellationToken);
+        await users.SetStatusAsync(user.Id, "online", now, cancellationToken);
+        var me = user with { Status = "online", UpdatedAt = user.Status == "online" ? user.UpdatedAt : now };
+        return ApiResults.Ok(new LoginResponse("success", new LoginData(user.Id, token, UserDto.From(me))));
+    }
+
+    private static async Task<UserRecord?> FindByIdentityAsync(ApiParams p, IUserStore users, CancellationToken cancellationToken)
+    {
+        if (p.String("user") is { Length: > 0 } user)
+        {
+            return user.Contains('@', StringComparison.Ordinal)
+                ? await users.FindByEmailAsync(user.Trim().ToLowerInvariant(), cancellationToken)
+                : await users.FindByUsernameAsync(user, cancellationToken);
+        }
+        if (p.String("username") is { Length: > 0 } username)
+        {
+            return await users.FindByUsernameAsync(username, cancellationToken);
+        }
+        if (p.String("email") is { Length: > 0 } email)
+        {
+            return await users.FindByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+        }
+        return null;
+    }
+
+    /// <summary>The SHA-256 hex of the password: hashed here when sent plain, taken as is when sent as a digest.</summary>
+    private static string? PasswordDigest(JsonNode? password) => password switch
+    {
+        JsonValue v when v.TryGetValue<string>(out var plain) => Tokens.Sha256Hex(plain),
+        JsonObject o when o["digest"] is JsonValue d && d.TryGetValue<string>(out var digest)
+            && (o["algorithm"] is null || (o["algorithm"] is JsonValue a && a.TryGetValue<string>(out var algorithm) && algorithm == "sha-256"))
+            && digest.Length == 64 && digest.All(char.IsAsciiHexDigit) => digest.ToLowerInvariant(),
+        _ => null,
+    };
+
+    private static async Task<IResult> Logout(Caller caller, IUserStore users, HttpContext context)
+    {
+        if (SessionAuthenticator.CurrentToken(context.Request) is { } token)
+        {
+            await users.RemoveTokenAsync(caller.Required.Id, Tokens.Hash(token), context.RequestAborted);
+        }
+        return ApiResults.Ok(new LogoutResponse("success", new LogoutData("You've been logged out!")));
+    }
+
+    private sealed record LoginResponse(string Status, LoginData Data);
+
+    private sealed record LoginData(string UserId, string AuthToken, UserDto Me);
+
+    private sealed record LogoutResponse(string Status, LogoutData Data);
+
+    private sealed record LogoutData(string Message);
+}

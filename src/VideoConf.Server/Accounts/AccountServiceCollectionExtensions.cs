@@ -1,0 +1,17 @@
+namespace VideoConf.Server.Accounts;
+
+internal static class AccountServiceCollectionExtensions
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>()
+            .Bind(configuration.GetSection(AccountOptions.SectionName))
+            .Validate(o => o.PasswordWorkFactor is >= 4 and <= 31, "Accounts:PasswordWorkFactor must be between 4 and 31.")
+            .ValidateOnStart();
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<SessionAuthenticator>();
+        services.AddSingleton<UserRegistration>();
+        services.AddSingleton<AdminBootstrap>();
+        return services;
+    }
+}

@@ -1,0 +1,104 @@
+using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Settings;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Accounts;
+
+/// <summary><c>users.create</c>, <c>users.register</c>, <c>users.info</c> and <c>users.generatePersonalAccessToken</c>.</summary>
+internal static class UserEndpoints
+{
+    private static readonly ObjectSchema CreateSchema = new(
+        SchemaProperty.String("username", required: true),
+        SchemaProperty.String("email", required: true),
+        SchemaProperty.String("password", required: true),
+        SchemaProperty.String("name"),
+        SchemaProperty.ArrayOf("roles", SchemaType.String),
+        SchemaProperty.Boolean("active"),
+        SchemaProperty.Boolean("verified"),
+        // Accepted for compatibility with Rocket.Chat's admin clients; they have no effect here.
+        SchemaProperty.Boolean("joinDefaultChannels"),
+        SchemaProperty.Boolean("requirePasswordChange"),
+        SchemaProperty.Boolean("sendWelcomeEmail"));
+
+    private static readonly ObjectSchema RegisterSchema = new(
+        SchemaProperty.String("username", required: true),
+        SchemaProperty.String("email", required: true),
+        SchemaProperty.String("pass", required: true),
+        SchemaProperty.String("name"));
+
+    private static readonly ObjectSchema InfoSchema = new(
+        SchemaProperty.String("userId"),
+        SchemaProperty.String("username"))
+    {
+        AnyOfRequired = ["userId", "username"],
+    };
+
+    private static readonly ObjectSchema TokenSchema = new(
+        SchemaProperty.String("tokenName", required: true),
+        SchemaProperty.Boolean("bypassTwoFactor"));
+
+    public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapApiPost("users.create", Create, CreateSchema);
+        routes.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional);
+        routes.MapApiGet("users.info", Info, InfoSchema);
+        routes.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema);
+        return routes;
+    }
+
+    private static async Task<IResult> Create(ApiParams p, Caller caller, UserRegistration registration, HttpContext context)
+    {
+        if (!Permissions.Has(caller.Required, Permissions.CreateUser))
+        {
+            return ApiResults.Forbidden;
+        }
+        var request = new NewUser(
+            p.String("username")!, p.String("email")!, p.String("password")!, p.String("name"),
+            p.Strings("roles") ?? [], p.Bool("active") ?? true, p.Bool("verified") ?? false);
+        var (user, error) = await registration.CreateAsync(request, context.RequestAborted);
+        return user is null ? error!.ToResult() : ApiResults.Ok(new UserEnvelope(UserDto.From(user)));
+    }
+
+    private static async Task<IResult> Register(ApiParams p, UserRegistration registration, SettingsService settings, HttpContext context)
+    {
+        if (settings.GetString(SettingIds.AccountsRegistrationForm) != "Public")
+        {
+            return ApiResults.DomainError("User registration is disabled", "error-user-registration-disabled");
+        }
+        var request = new NewUser(p.String("username")!, p.String("email")!, p.String("pass")!, p.String("name"), ["user"]);
+        var (user, error) = await registration.CreateAsync(request, context.RequestAborted);
+        return user is null ? error!.ToResult() : ApiResults.Ok(new UserEnvelope(UserDto.From(user)));
+    }
+
+    private static async Task<IResult> Info(ApiParams p, Caller caller, IUserStore users, HttpContext context)
+    {
+        var user = p.String("userId") is { } id
+            ? await users.FindByIdAsync(id, context.RequestAborted)
+            : await users.FindByUsernameAsync(p.String("username")!, context.RequestAborted);
+        if (user is null)
+        {
+            return ApiResults.Failure("User not found.");
+        }
+        var seesEmails = user.Id == caller.Required.Id || Permissions.Has(caller.Required, Permissions.ViewFullOtherUserInfo);
+        return ApiResults.Ok(new UserEnvelope(UserDto.From(user, includeEmails: seesEmails)));
+    }
+
+    private static async Task<IResult> GenerateToken(ApiParams p, Caller caller, IUserStore users, TimeProvider time, HttpContext context)
+    {
+        var name = p.String("tokenName")!;
+        if (name.Trim().Length == 0)
+        {
+            return ApiResults.InvalidParams("must NOT have fewer than 1 characters");
+        }
+        var token = Tokens.NewToken();
+        var record = new LoginTokenRecord(Tokens.Hash(token), caller.Required.Id, LoginTokenRecord.PersonalKind, name, time.GetUtcNow().UtcDateTime);
+        if (!await users.AddPersonalTokenAsync(record, context.RequestAborted))
+        {
+            return ApiResults.DomainError("A token with this name already exists", "error-token-already-exists");
+        }
+        return ApiResults.Ok(new TokenResponse(token));
+    }
+
+    private sealed record TokenResponse(string Token);
+}

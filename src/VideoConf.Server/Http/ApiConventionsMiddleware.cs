@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Connections;
+using VideoConf.Server.Settings;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Http;
+
+/// <summary>
+/// The transport conventions every <c>/api</c> response shares: no-cache headers, Rocket.Chat's CORS behaviour, and
+/// the one place where unexpected exceptions become the logged 500 envelope (or 503 when the store is down).
+/// </summary>
+internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, SettingsService settings, ILogger<ApiConventionsMiddleware> logger)
+{
+    private const string AllowedHeaders = "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, Authorization";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments("/api"))
+        {
+            await next(context);
+            return;
+        }
+        ApiResults.ApplyNoCacheHeaders(context.Response);
+        var corsRefusal = ApplyCors(context);
+        if (corsRefusal is not null)
+        {
+            await corsRefusal.ExecuteAsync(context);
+            return;
+        }
+        if (HttpMethods.IsOptions(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
+        try
+        {
+            await next(context);
+        }
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or ConnectionResetException)
+        {
+            // The client went away; there is nobody to answer.
+        }
+        catch (StoreUnavailableException ex)
+        {
+            LogStoreUnavailable(logger, context.Request.Path, ex);
+            await AnswerFaultAsync(context, ApiResults.ServiceUnavailable);
+        }
+        catch (Exception ex)
+        {
+            LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
+            await AnswerFaultAsync(context, ApiResults.InternalError);
+        }
+    }
+
+    private static async Task AnswerFaultAsync(HttpContext context, IResult result)
+    {
+        if (context.Response.HasStarted)
+        {
+            // Part of a body went out: cut the connection rather than leave a truncated document that parses.
+            context.Abort();
+            return;
+        }
+        context.Response.Clear();
+        ApiResults.ApplyNoCacheHeaders(context.Response);
+        await result.ExecuteAsync(context);
+    }
+
+    /// <summary>Returns a refusal, or null after adding the CORS headers that apply.</summary>
+    private IResult? ApplyCors(HttpContext context)
+    {
+        var isPreflight = HttpMethods.IsOptions(context.Request.Method);
+        if (!settings.GetBool(SettingIds.ApiEnableCors))
+        {
+            return isPreflight
+                ? ApiResults.Failure("CORS not enabled. Go to \"Admin > General > REST Api\" to enable it.", StatusCodes.Status405MethodNotAllowed)
+                : null;
+        }
+        var configured = settings.GetString(SettingIds.ApiCorsOrigin).Trim();
+        var origin = context.Request.Headers.Origin.ToString();
+        string? allowOrigin;
+        if (configured is "*" or "")
+        {
+            allowOrigin = "*";
+        }
+        else if (origin.Length == 0)
+        {
+            allowOrigin = null;
+        }
+        else if (configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(origin, StringComparer.OrdinalIgnoreCase))
+        {
+            allowOrigin = origin;
+        }
+        else
+        {
+            return ApiResults.Failure("Invalid origin", StatusCodes.Status403Forbidden);
+        }
+        if (allowOrigin is not null)
+        {
+            context.Response.Headers.AccessControlAllowOrigin = allowOrigin;
+        }
+        context.Response.Headers.AccessControlAllowHeaders = AllowedHeaders;
+        return null;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Store unavailable while serving {Path}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string path, Exception exception);
+}

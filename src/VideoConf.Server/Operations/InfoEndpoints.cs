@@ -1,0 +1,28 @@
+using System.Reflection;
+using System.Text.Json.Serialization;
+using VideoConf.Server.Accounts;
+using VideoConf.Server.Http;
+
+namespace VideoConf.Server.Operations;
+
+/// <summary><c>GET /api/info</c>: the Rocket.Chat API level served, and VideoConf's own version for admins.</summary>
+internal static class InfoEndpoints
+{
+    public const string ApiLevel = "8.0";
+
+    public static readonly string ServerVersion =
+        typeof(InfoEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static IEndpointRouteBuilder MapInfoEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/info", (Caller caller) =>
+                ApiResults.Ok(new InfoResponse(ApiLevel, caller.User?.Roles.Contains("admin") == true ? new VideoConfInfo(ServerVersion) : null)))
+            .WithName("GET info")
+            .WithMetadata(new ApiEndpoint("info", AuthMode.Optional, Http.Validation.ObjectSchema.None));
+        return routes;
+    }
+
+    private sealed record InfoResponse(string Version, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] VideoConfInfo? Videoconf);
+
+    private sealed record VideoConfInfo(string Version);
+}

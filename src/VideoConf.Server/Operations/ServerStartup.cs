@@ -1,0 +1,37 @@
+using VideoConf.Server.Accounts;
+using VideoConf.Server.Settings;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Operations;
+
+/// <summary>What must be done before the first request: schema migrations, settings, the admin account.</summary>
+internal static class ServerStartup
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        await services.GetRequiredService<IStoreMigrator>().MigrateAsync();
+        await services.GetRequiredService<SettingsService>().InitializeAsync();
+        await services.GetRequiredService<AdminBootstrap>().RunAsync();
+        services.GetRequiredService<PasswordHasher>().Warm();
+    }
+
+    /// <summary>
+    /// Serves on <c>PORT</c> (default 3000) on all interfaces, unless <c>ASPNETCORE_URLS</c> or <c>--urls</c> chose
+    /// the addresses already.
+    /// </summary>
+    public static void UsePortFromEnvironment(this WebApplicationBuilder builder)
+    {
+        if (!string.IsNullOrEmpty(builder.Configuration["urls"]) || !string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            return;
+        }
+        var text = builder.Configuration["PORT"];
+        var port = 3000;
+        if (!string.IsNullOrEmpty(text) && (!int.TryParse(text, out port) || port is < 0 or > 65535))
+        {
+            throw new InvalidOperationException($"PORT: '{text}' is not a valid port number.");
+        }
+        builder.WebHost.UseUrls($"http://*:{port}");
+    }
+}

@@ -1,0 +1,45 @@
+using VideoConf.Server.Accounts;
+using VideoConf.Server.Http;
+using VideoConf.Server.Operations;
+using VideoConf.Server.Rooms;
+using VideoConf.Server.Settings;
+using VideoConf.Server.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.UsePortFromEnvironment();
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    kestrel.Limits.MaxRequestBodySize = RequestInput.MaxBodyBytes;
+});
+builder.Logging.AddJsonConsole();
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddStorage(builder.Configuration);
+builder.Services.AddDataProtectionKeysInStore(builder.Configuration);
+builder.Services.AddVideoConfHealthChecks();
+builder.Services.AddAccounts(builder.Configuration);
+builder.Services.AddRooms();
+builder.Services.AddSingleton<SettingsService>();
+
+var app = builder.Build();
+
+await app.PrepareAsync();
+
+app.UseMiddleware<ApiConventionsMiddleware>();
+app.UseRouting();
+app.UseMiddleware<ApiRequestMiddleware>();
+
+app.MapInfoEndpoints();
+app.MapHealthEndpoints();
+app.MapAccountEndpoints();
+app.MapUserEndpoints();
+app.MapNamedRoomEndpoints();
+app.MapRoomEndpoints();
+app.MapSettingEndpoints();
+
+await app.RunAsync();
+
+/// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

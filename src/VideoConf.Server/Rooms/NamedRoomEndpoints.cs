@@ -1,0 +1,137 @@
+using System.Text.RegularExpressions;
+using VideoConf.Server.Accounts;
+using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Rooms;
+
+/// <summary><c>channels.*</c> and <c>groups.*</c>: create, invite, kick, and join for public channels.</summary>
+internal static partial class NamedRoomEndpoints
+{
+    private static readonly ObjectSchema CreateSchema = new(
+        SchemaProperty.String("name", required: true),
+        SchemaProperty.ArrayOf("members", SchemaType.String),
+        SchemaProperty.Boolean("readOnly"));
+
+    private static readonly ObjectSchema MemberSchema = new(
+        SchemaProperty.String("roomId", required: true),
+        SchemaProperty.String("userId", required: true));
+
+    private static readonly ObjectSchema JoinSchema = new(
+        SchemaProperty.String("roomId", required: true),
+        SchemaProperty.String("joinCode"));
+
+    public static IEndpointRouteBuilder MapNamedRoomEndpoints(this IEndpointRouteBuilder routes)
+    {
+        foreach (var kind in new[] { RoomKind.Channel, RoomKind.Group })
+        {
+            routes.MapApiPost($"{kind.RoutePrefix}.create", (ApiParams p, Caller c, RoomMembership m, HttpContext h) => Create(kind, p, c, m, h), CreateSchema);
+            routes.MapApiPost($"{kind.RoutePrefix}.invite", (ApiParams p, Caller c, IRoomStore r, RoomMembership m, HttpContext h) => Invite(kind, p, c, r, m, h), MemberSchema);
+            routes.MapApiPost($"{kind.RoutePrefix}.kick", (ApiParams p, Caller c, IRoomStore r, TimeProvider t, HttpContext h) => Kick(kind, p, c, r, t, h), MemberSchema);
+        }
+        routes.MapApiPost("channels.join", Join, JoinSchema);
+        return routes;
+    }
+
+    private static async Task<IResult> Create(RoomKind kind, ApiParams p, Caller caller, RoomMembership membership, HttpContext context)
+    {
+        var user = caller.Required;
+        if (!Permissions.Has(user, kind.CreatePermission))
+        {
+            return ApiResults.Forbidden;
+        }
+        var name = p.String("name")!;
+        if (!ValidRoomName().IsMatch(name))
+        {
+            return ApiResults.DomainError($"{name} is not a valid room name", "error-invalid-room-name");
+        }
+        var room = await membership.CreateNamedRoomAsync(kind, name, user, p.Strings("members") ?? [], p.Bool("readOnly") ?? false, context.RequestAborted);
+        return room is null
+            ? ApiResults.DomainError($"A channel with name '{name}' exists", "error-duplicate-channel-name")
+            : RoomResponse(kind, room);
+    }
+
+    private static async Task<IResult> Invite(RoomKind kind, ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var (room, subscription, notFound) = await FindAsync(kind, p.String("roomId")!, caller.Required, rooms, cancellationToken);
+        if (room is null)
+        {
+            return notFound!;
+        }
+        if (subscription is null || !Permissions.Has(caller.Required, Permissions.AddUserToJoinedRoom, subscription))
+        {
+            return ApiResults.Forbidden;
+        }
+        var invited = await membership.AddMemberAsync(room, p.String("userId")!, cancellationToken);
+        if (!invited)
+        {
+            return ApiResults.DomainError("Invalid user", "error-invalid-user");
+        }
+        return RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+    }
+
+    private static async Task<IResult> Kick(RoomKind kind, ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var (room, subscription, notFound) = await FindAsync(kind, p.String("roomId")!, caller.Required, rooms, cancellationToken);
+        if (room is null)
+        {
+            return notFound!;
+        }
+        if (!Permissions.Has(caller.Required, Permissions.RemoveUser, subscription))
+        {
+            return ApiResults.Forbidden;
+        }
+        if (!await rooms.RemoveSubscriptionAsync(room.Id, p.String("userId")!, time.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return ApiResults.DomainError("User is not in this room", "error-user-not-in-room");
+        }
+        return RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+    }
+
+    private static async Task<IResult> Join(ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var user = caller.Required;
+        var (room, _, notFound) = await FindAsync(RoomKind.Channel, p.String("roomId")!, user, rooms, cancellationToken);
+        if (room is null)
+        {
+            return notFound!;
+        }
+        if (!Permissions.Has(user, Permissions.ViewChannel))
+        {
+            return ApiResults.Forbidden;
+        }
+        await membership.AddMemberAsync(room, user.Id, cancellationToken);
+        return RoomResponse(RoomKind.Channel, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+    }
+
+    /// <summary>The room of this kind with the caller's subscription; groups the caller is not in count as unknown.</summary>
+    private static async Task<(RoomRecord? Room, SubscriptionRecord? Subscription, IResult? NotFound)> FindAsync(
+        RoomKind kind, string roomId, UserRecord user, IRoomStore rooms, CancellationToken cancellationToken)
+    {
+        var room = roomId.Length == 0 ? null : await rooms.FindByIdAsync(roomId, cancellationToken);
+        if (room is null || room.Type != kind.Type)
+        {
+            return (null, null, kind.RoomNotFound);
+        }
+        var subscription = await rooms.FindSubscriptionAsync(room.Id, user.Id, cancellationToken);
+        if (kind.IsPrivate && subscription is null)
+        {
+            return (null, null, kind.RoomNotFound);
+        }
+        return (room, subscription, null);
+    }
+
+    private static IResult RoomResponse(RoomKind kind, RoomRecord room) =>
+        kind.IsPrivate ? ApiResults.Ok(new GroupEnvelope(RoomDto.From(room))) : ApiResults.Ok(new ChannelEnvelope(RoomDto.From(room)));
+
+    private sealed record ChannelEnvelope(RoomDto Channel);
+
+    private sealed record GroupEnvelope(RoomDto Group);
+
+    [GeneratedRegex("^[0-9a-zA-Z._-]{1,64}$")]
+    private static partial Regex ValidRoomName();
+}

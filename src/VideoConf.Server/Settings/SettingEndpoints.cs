@@ -1,0 +1,72 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using VideoConf.Server.Accounts;
+using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
+
+namespace VideoConf.Server.Settings;
+
+/// <summary><c>settings.public</c> and <c>settings/&lt;id&gt;</c> (read and change one setting).</summary>
+internal static class SettingEndpoints
+{
+    private static readonly ObjectSchema PublicSchema = new(
+        SchemaProperty.String("_id"),
+        Paging.OffsetProperty,
+        Paging.CountProperty);
+
+    private static readonly ObjectSchema ChangeSchema = new(
+        new SchemaProperty("value", SchemaType.String | SchemaType.Number | SchemaType.Boolean | SchemaType.Object | SchemaType.Array, Required: true, Nullable: true));
+
+    private static readonly IResult NotFound = ApiResults.Failure("error-setting-not-found");
+
+    public static IEndpointRouteBuilder MapSettingEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapApiGet("settings.public", ListPublic, PublicSchema, AuthMode.Optional);
+        routes.MapApiGet("settings/{id}", Get);
+        routes.MapApiPost("settings/{id}", Change, ChangeSchema);
+        return routes;
+    }
+
+    private static IResult ListPublic(ApiParams p, SettingsService settings)
+    {
+        var wanted = p.String("_id") is { Length: > 0 } ids
+            ? ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal)
+            : null;
+        var matches = SettingsRegistry.All.Where(d => d.Public && (wanted is null || wanted.Contains(d.Id))).ToList();
+        var paging = Paging.From(p, settings);
+        var page = matches.Skip(paging.Offset).Take(paging.Limit ?? int.MaxValue)
+            .Select(d => new SettingDto(d.Id, settings.ToApiValue(d)))
+            .ToList();
+        return ApiResults.Ok(new PublicSettingsResponse(page, page.Count, paging.Offset, matches.Count));
+    }
+
+    private static IResult Get(string id, Caller caller, SettingsService settings)
+    {
+        if (!Permissions.Has(caller.Required, Permissions.ViewPrivilegedSetting))
+        {
+            return ApiResults.Forbidden;
+        }
+        return SettingsRegistry.ById.TryGetValue(id, out var definition)
+            ? ApiResults.Ok(new SettingDto(definition.Id, settings.ToApiValue(definition)))
+            : NotFound;
+    }
+
+    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, HttpContext context)
+    {
+        if (!Permissions.Has(caller.Required, Permissions.EditPrivilegedSetting))
+        {
+            return ApiResults.Forbidden;
+        }
+        var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), context.RequestAborted);
+        return outcome switch
+        {
+            SettingChange.NotFound => NotFound,
+            SettingChange.Invalid => ApiResults.InvalidParams(error!),
+            _ => ApiResults.Empty,
+        };
+    }
+
+    private sealed record SettingDto([property: JsonPropertyName("_id")] string Id, JsonNode Value);
+
+    private sealed record PublicSettingsResponse(IReadOnlyList<SettingDto> Settings, int Count, int Offset, int Total);
+}

@@ -1,0 +1,146 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.DataProtection;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.Settings;
+
+/// <summary>Outcome of changing a setting through the API.</summary>
+internal enum SettingChange
+{
+    Changed,
+    NotFound,
+    Invalid,
+}
+
+/// <summary>
+/// The settings in force. Values resolve, lowest to highest: the registry default, configuration section
+/// <c>Settings</c>, the value last saved through the API, and <c>OVERWRITE_SETTING_&lt;id&gt;</c> (forced at every start).
+/// Reads are in-memory; changes are persisted (secrets encrypted with Data Protection) before they take effect.
+/// </summary>
+internal sealed partial class SettingsService(
+    ISettingStore store,
+    IConfiguration configuration,
+    IDataProtectionProvider dataProtection,
+    TimeProvider time,
+    ILogger<SettingsService> logger)
+{
+    private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
+    private readonly IDataProtector _secrets = dataProtection.CreateProtector("VideoConf.Settings.Secrets");
+
+    /// <summary>Raised with the setting's id after a change took effect on this instance.</summary>
+    public event Action<string>? Changed;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await store.LoadAllAsync(cancellationToken);
+        foreach (var definition in SettingsRegistry.All)
+        {
+            var value = definition.Default;
+            if (configuration[$"Settings:{definition.Id}"] is { } configured)
+            {
+                value = ParseStartupValue(definition, configured, $"Settings:{definition.Id}");
+            }
+            if (stored.TryGetValue(definition.Id, out var json) && ReadStored(definition, json) is { } saved)
+            {
+                value = saved;
+            }
+            if (configuration[$"OVERWRITE_SETTING_{definition.Id}"] is { } forced)
+            {
+                value = ParseStartupValue(definition, forced, $"OVERWRITE_SETTING_{definition.Id}");
+            }
+            _values[definition.Id] = value;
+        }
+    }
+
+    public bool GetBool(string id) => (bool)Get(id);
+
+    public int GetInt(string id) => (int)Get(id);
+
+    public string GetString(string id) => (string)Get(id);
+
+    public object Get(string id) =>
+        _values.TryGetValue(id, out var value) ? value : SettingsRegistry.ById[id].Default;
+
+    /// <summary>The value as the API shows it: secrets are masked.</summary>
+    public JsonNode ToApiValue(SettingDefinition definition)
+    {
+        var value = Get(definition.Id);
+        return definition.Secret && value is string { Length: > 0 } ? JsonValue.Create("********") : SettingValues.ToJson(value);
+    }
+
+    /// <summary>Validates, persists and applies a value sent through the API; <paramref name="error"/> is set when invalid.</summary>
+    public async Task<(SettingChange Outcome, string? Error)> SetAsync(string id, JsonNode? node, CancellationToken cancellationToken = default)
+    {
+        if (!SettingsRegistry.ById.TryGetValue(id, out var definition))
+        {
+            return (SettingChange.NotFound, null);
+        }
+        var error = SettingValues.TryFromJson(definition, node, out var value);
+        if (error is not null)
+        {
+            return (SettingChange.Invalid, error);
+        }
+        var json = SettingValues.ToJson(definition.Secret ? _secrets.Protect((string)value) : value).ToJsonString();
+        await store.SaveAsync(id, json, time.GetUtcNow().UtcDateTime, cancellationToken);
+        Apply(id, value);
+        return (SettingChange.Changed, null);
+    }
+
+    /// <summary>Re-reads one setting from the store (another instance changed it).</summary>
+    public async Task ReloadAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!SettingsRegistry.ById.TryGetValue(id, out var definition))
+        {
+            return;
+        }
+        var stored = await store.LoadAllAsync(cancellationToken);
+        if (stored.TryGetValue(id, out var json) && ReadStored(definition, json) is { } value)
+        {
+            Apply(id, value);
+        }
+    }
+
+    private void Apply(string id, object value)
+    {
+        _values[id] = value;
+        LogChanged(logger, id);
+        Changed?.Invoke(id);
+    }
+
+    private object? ReadStored(SettingDefinition definition, string json)
+    {
+        var value = SettingValues.FromStored(definition, json);
+        if (value is null)
+        {
+            LogStoredValueIgnored(logger, definition.Id);
+            return null;
+        }
+        if (!definition.Secret)
+        {
+            return value;
+        }
+        try
+        {
+            return _secrets.Unprotect((string)value);
+        }
+        catch (CryptographicException)
+        {
+            LogStoredValueIgnored(logger, definition.Id);
+            return null;
+        }
+    }
+
+    private static object ParseStartupValue(SettingDefinition definition, string text, string source) =>
+        SettingValues.TryParseText(definition, text, out var value)
+            ? value
+            : throw new InvalidOperationException(
+                $"{source}: '{text}' is not a valid {definition.Type.ToString().ToLowerInvariant()} value for setting {definition.Id}.");
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Setting {SettingId} changed")]
+    private static partial void LogChanged(ILogger logger, string settingId);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Stored value of setting {SettingId} could not be read; using its configured value")]
+    private static partial void LogStoredValueIgnored(ILogger logger, string settingId);
+}
