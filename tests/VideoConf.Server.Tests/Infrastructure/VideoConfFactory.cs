@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace VideoConf.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server in-process on its own SQLite file in a temporary directory, with an admin account, the rate
+/// limiter off, cheap bcrypt, a controllable clock and every log line captured.
+/// </summary>
+public class VideoConfFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUsername = "admin";
+    public const string AdminPassword = "admin-password-1";
+
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
+
+    public VideoConfFactory()
+        : this(Path.Combine(Path.GetTempPath(), "videoconf-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    /// <summary>A factory on an existing directory, to restart the server on the same store.</summary>
+    protected internal VideoConfFactory(string directory)
+    {
+        Directory = directory;
+        System.IO.Directory.CreateDirectory(directory);
+        _settings["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}";
+        _settings["Settings:API_Enable_Rate_Limiter"] = "false";
+        _settings["Accounts:PasswordWorkFactor"] = "4";
+        _settings["ADMIN_USERNAME"] = AdminUsername;
+        _settings["ADMIN_PASS"] = AdminPassword;
+        _settings["ADMIN_EMAIL"] = "admin@videoconf.test";
+        _settings["ADMIN_NAME"] = "Administrator";
+    }
+
+    public string Directory { get; }
+
+    /// <summary>A second server on the same store directory, as after a restart.</summary>
+    public static VideoConfFactory OnSameStoreAs(VideoConfFactory previous) => new(previous.Directory);
+
+    public string DatabasePath => Path.Combine(Directory, "videoconf.db");
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 27, 7, 45, 14, 533, TimeSpan.Zero));
+
+    public LogCapture Logs { get; } = new();
+
+    /// <summary>Sets a configuration value before the server starts (for example <c>Settings:Accounts_RegistrationForm</c>).</summary>
+    public VideoConfFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs).SetMinimumLevel(LogLevel.Debug));
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Time);
+            ConfigureTestServices(services);
+        });
+    }
+
+    /// <summary>Extra services a test class needs (fault injection, for example).</summary>
+    protected virtual void ConfigureTestServices(IServiceCollection services)
+    {
+    }
+
+    public ApiClient CreateApiClient() => new(CreateClient());
+
+    /// <summary>A client logged in as the bootstrap admin.</summary>
+    public Task<ApiClient> LoginAdminAsync() => CreateApiClient().LoginAsync(AdminUsername, AdminPassword);
+
+    /// <summary>Creates a user through <c>users.create</c> (as admin) and returns a client logged in as them.</summary>
+    public async Task<ApiClient> CreateUserAsync(string username, params string[] roles)
+    {
+        var admin = await LoginAdminAsync();
+        var response = await admin.PostAsync("users.create", new
+        {
+            username,
+            email = $"{username}@videoconf.test",
+            password = PasswordOf(username),
+            name = $"Name of {username}",
+            roles = roles.Length == 0 ? ["user"] : roles,
+        });
+        response.AssertOk();
+        return await CreateApiClient().LoginAsync(username, PasswordOf(username));
+    }
+
+    public static string PasswordOf(string username) => $"pw-{username}-secret";
+
+    public T GetService<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+}
