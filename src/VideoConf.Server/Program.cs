@@ -1,9 +1,11 @@
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Operations;
+using VideoConf.Server.Providers;
 using VideoConf.Server.Rooms;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
+using VideoConf.Server.VideoConferences;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +24,8 @@ builder.Services.AddVideoConfHealthChecks();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRooms();
 builder.Services.AddSingleton<SettingsService>();
+builder.Services.AddProviders();
+builder.Services.AddVideoConferences();
 
 var app = builder.Build();
 
@@ -38,6 +42,7 @@ app.MapUserEndpoints();
 app.MapNamedRoomEndpoints();
 app.MapRoomEndpoints();
 app.MapSettingEndpoints();
+app.MapVideoConferenceEndpoints();
 
 await app.RunAsync();
 

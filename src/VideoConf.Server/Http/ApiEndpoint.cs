@@ -10,6 +10,9 @@ internal enum AuthMode
 
     /// <summary>Valid credentials identify the caller; missing or invalid ones make the caller anonymous.</summary>
     Optional,
+
+    /// <summary>Like <see cref="Required"/>, but anonymous callers are let through while <c>Accounts_AllowAnonymousRead</c> is on.</summary>
+    AnonymousReadAllowed,
 }
 
 /// <summary>Endpoint metadata that the API pipeline reads: the route's name, who may call it and its parameter schema.</summary>

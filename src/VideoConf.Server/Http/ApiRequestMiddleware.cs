@@ -1,5 +1,6 @@
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Http;
 
@@ -8,7 +9,7 @@ namespace VideoConf.Server.Http;
 /// validation (400) against the route's schema. Handlers receive the caller and the validated parameters.
 /// Requests under <c>/api</c> that matched no API route (unknown route or wrong method) get the JSON 404.
 /// </summary>
-internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenticator authenticator, IEnumerable<IApiRequestGate> gates)
+internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenticator authenticator, SettingsService settings, IEnumerable<IApiRequestGate> gates)
 {
     private readonly IApiRequestGate[] _gates = gates.ToArray();
 
@@ -27,7 +28,7 @@ internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenti
         }
 
         var user = await authenticator.AuthenticateAsync(context.Request);
-        if (user is null && api.Auth == AuthMode.Required)
+        if (user is null && !AllowsAnonymous(api.Auth))
         {
             await ApiResults.Unauthorized.ExecuteAsync(context);
             return;
@@ -60,4 +61,11 @@ internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenti
         context.Features.Set(new ApiParams(values!));
         await next(context);
     }
+
+    private bool AllowsAnonymous(AuthMode mode) => mode switch
+    {
+        AuthMode.Optional => true,
+        AuthMode.AnonymousReadAllowed => settings.GetBool(SettingIds.AccountsAllowAnonymousRead),
+        _ => false,
+    };
 }

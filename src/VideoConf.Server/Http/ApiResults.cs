@@ -35,6 +35,9 @@ internal static class ApiResults
     /// <summary>200 with the body's own keys first and <c>success</c> last.</summary>
     public static IResult Ok<T>(T body) => new EnvelopeResult<T>(body);
 
+    /// <summary>200 for a body already serialized as a JSON object; <c>success</c> is appended.</summary>
+    public static IResult OkJson(byte[] objectJson) => new PreSerializedResult(objectJson);
+
     /// <summary>400 for a request whose parameters fail their schema.</summary>
     public static IResult InvalidParams(string message) => DomainError(message, "invalid-params");
 
@@ -99,6 +102,11 @@ internal static class ApiResults
 
     private static readonly byte[] SuccessAfterProperties = ",\"success\":true}"u8.ToArray();
     private static readonly byte[] SuccessOnly = "\"success\":true}"u8.ToArray();
+
+    private sealed class PreSerializedResult(byte[] objectJson) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => WriteEnvelopeAsync(httpContext.Response, objectJson);
+    }
 
     private sealed class RawJsonResult(int status, byte[] body) : IResult
     {

@@ -24,7 +24,7 @@ internal sealed partial class SettingsService(
     IConfiguration configuration,
     IDataProtectionProvider dataProtection,
     TimeProvider time,
-    ILogger<SettingsService> logger)
+    ILogger<SettingsService> logger) : ISettingsReader
 {
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly IDataProtector _secrets = dataProtection.CreateProtector("VideoConf.Settings.Secrets");

@@ -29,6 +29,7 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IUserStore, SqliteUserStore>();
         services.AddSingleton<IRoomStore, SqliteRoomStore>();
         services.AddSingleton<IMessageStore, SqliteMessageStore>();
+        services.AddSingleton<ICallStore, SqliteCallStore>();
         services.AddSingleton<ISettingStore, SqliteSettingStore>();
         services.AddSingleton<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>();
         return services;

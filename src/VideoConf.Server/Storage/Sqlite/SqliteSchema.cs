@@ -84,5 +84,26 @@ internal static class SqliteSchema
                 xml TEXT NOT NULL
             );
             """),
+        (2, """
+            CREATE TABLE call_sequences (
+                rid TEXT PRIMARY KEY,
+                last_seq INTEGER NOT NULL
+            );
+            CREATE TABLE video_conferences (
+                id TEXT NOT NULL UNIQUE,
+                rid TEXT NOT NULL,
+                seq INTEGER NOT NULL,
+                status INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                ended_at INTEGER,
+                ringing_until INTEGER,
+                callee_id TEXT,
+                provider_data TEXT,
+                json BLOB NOT NULL,
+                UNIQUE (rid, seq)
+            );
+            CREATE INDEX video_conferences_ringing ON video_conferences(ringing_until) WHERE ringing_until IS NOT NULL;
+            CREATE INDEX video_conferences_open ON video_conferences(created_at) WHERE ended_at IS NULL;
+            """),
     ];
 }

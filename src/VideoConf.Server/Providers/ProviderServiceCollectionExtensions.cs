@@ -1,0 +1,16 @@
+namespace VideoConf.Server.Providers;
+
+internal static class ProviderServiceCollectionExtensions
+{
+    public static IServiceCollection AddProviders(this IServiceCollection services)
+    {
+        services.AddSingleton<IVideoConfProvider, JitsiProvider>();
+        services.AddSingleton<IVideoConfProvider, GoogleMeetProvider>();
+        services.AddSingleton<IVideoConfProvider, BigBlueButtonProvider>();
+        services.AddSingleton<IVideoConfProvider, CustomProvider>();
+        services.AddSingleton<ProviderRegistry>();
+        services.AddSingleton<ProviderPreparer>();
+        services.AddHttpClient(ProviderPreparer.HttpClientName, client => client.Timeout = ProviderPreparer.Timeout);
+        return services;
+    }
+}

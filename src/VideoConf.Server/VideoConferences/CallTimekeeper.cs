@@ -1,0 +1,96 @@
+using VideoConf.Server.Settings;
+using VideoConf.Server.Storage;
+
+namespace VideoConf.Server.VideoConferences;
+
+/// <summary>
+/// Moves calls on when time runs out: ringing calls past their stored deadline (checked twice a second, so a call
+/// is declined within a second of falling due, also after a restart) and calls open longer than
+/// <c>VideoConf_Expiration_Hours</c> (swept every minute). Every move is a conditional update through
+/// <see cref="CallLifecycle"/>, so several instances can sweep at once and each call still moves once.
+/// </summary>
+internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService settings, TimeProvider time, ILogger<CallTimekeeper> logger)
+    : BackgroundService
+{
+    public static readonly TimeSpan RingingInterval = TimeSpan.FromMilliseconds(500);
+    public static readonly TimeSpan ExpiryInterval = TimeSpan.FromMinutes(1);
+    private const int BatchSize = 200;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(
+            RunEveryAsync(RingingInterval, TimeOutRingingAsync, stoppingToken),
+            RunEveryAsync(ExpiryInterval, ExpireAsync, stoppingToken));
+
+    /// <summary>Declines or silences every call whose ringing time is over; returns how many moved.</summary>
+    public async Task<int> TimeOutRingingAsync(CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await calls.FindRingingDueAsync(now, BatchSize, cancellationToken);
+            foreach (var id in due)
+            {
+                var result = await calls.UpdateAsync(id, c => CallLifecycle.RingingTimeout(c, now), cancellationToken);
+                moved += result?.Changed == true ? 1 : 0;
+            }
+            if (due.Count < BatchSize)
+            {
+                return moved;
+            }
+        }
+    }
+
+    /// <summary>Expires every call open longer than the configured lifetime; returns how many moved.</summary>
+    public async Task<int> ExpireAsync(CancellationToken cancellationToken)
+    {
+        var moved = 0;
+        var lifetime = TimeSpan.FromHours(Math.Max(1, settings.GetInt(SettingIds.VideoConfExpirationHours)));
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await calls.FindUnendedCreatedBeforeAsync(now - lifetime, BatchSize, cancellationToken);
+            foreach (var id in due)
+            {
+                var result = await calls.UpdateAsync(id, c => CallLifecycle.Expire(c, lifetime, now), cancellationToken);
+                moved += result?.Changed == true ? 1 : 0;
+            }
+            if (due.Count < BatchSize)
+            {
+                return moved;
+            }
+        }
+    }
+
+    private async Task RunEveryAsync(TimeSpan period, Func<CancellationToken, Task<int>> sweep, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(period, time);
+        do
+        {
+            try
+            {
+                await sweep(stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(logger, ex);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Error, Message = "A call timekeeping sweep failed; it will run again")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
