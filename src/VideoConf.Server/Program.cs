@@ -2,6 +2,7 @@ using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Operations;
 using VideoConf.Server.Providers;
+using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Rooms;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
@@ -25,12 +26,14 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRooms();
 builder.Services.AddSingleton<SettingsService>();
 builder.Services.AddProviders();
+builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddVideoConferences();
 
 var app = builder.Build();
 
 await app.PrepareAsync();
 
+app.UseTrustedProxies();
 app.UseMiddleware<ApiConventionsMiddleware>();
 app.UseRouting();
 app.UseMiddleware<ApiRequestMiddleware>();

@@ -1,5 +1,6 @@
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
 
@@ -41,7 +42,7 @@ internal static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapApiPost("users.create", Create, CreateSchema);
-        routes.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional);
+        routes.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional).RateLimited(1, 60000);
         routes.MapApiGet("users.info", Info, InfoSchema);
         routes.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema);
         return routes;

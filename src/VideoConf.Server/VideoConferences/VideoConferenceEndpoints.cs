@@ -3,6 +3,7 @@ using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Providers;
+using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.VideoConferences;
@@ -31,17 +32,22 @@ internal static class VideoConferenceEndpoints
     public static IEndpointRouteBuilder MapVideoConferenceEndpoints(this IEndpointRouteBuilder routes)
     {
         routes.MapApiPost("video-conference.start", (ApiParams p, Caller c, VideoConferenceService s, HttpContext h) =>
-            s.StartAsync(c.Required, new StartRequest(p.String("roomId")!, p.String("title"), p.Bool("allowRinging") ?? false), h.RequestAborted), StartSchema);
+            s.StartAsync(c.Required, new StartRequest(p.String("roomId")!, p.String("title"), p.Bool("allowRinging") ?? false), h.RequestAborted), StartSchema)
+            .RateLimited(3, 60000);
         routes.MapApiPost("video-conference.join", (ApiParams p, Caller c, VideoConferenceService s, HttpContext h) =>
-            s.JoinAsync(c.User, p.String("callId")!, MediaStateOf(p), h.RequestAborted), JoinSchema, AuthMode.AnonymousReadAllowed);
+            s.JoinAsync(c.User, p.String("callId")!, MediaStateOf(p), h.RequestAborted), JoinSchema, AuthMode.AnonymousReadAllowed)
+            .RateLimited(2, 5000);
         routes.MapApiPost("video-conference.cancel", (ApiParams p, Caller c, VideoConferenceService s, HttpContext h) =>
-            s.CancelAsync(c.Required, p.String("callId")!, h.RequestAborted), CallIdSchema);
+            s.CancelAsync(c.Required, p.String("callId")!, h.RequestAborted), CallIdSchema)
+            .RateLimited(3, 60000);
         routes.MapApiGet("video-conference.info", (ApiParams p, Caller c, VideoConferenceService s, HttpContext h) =>
-            s.InfoAsync(c.Required, p.String("callId")!, h.RequestAborted), CallIdSchema);
+            s.InfoAsync(c.Required, p.String("callId")!, h.RequestAborted), CallIdSchema)
+            .RateLimited(15, 3000);
         routes.MapApiGet("video-conference.list", (ApiParams p, Caller c, VideoConferenceService s, SettingsService settings, HttpContext h) =>
-            s.ListAsync(c.Required, p.String("roomId")!, Paging.From(p, settings), h.RequestAborted), ListSchema);
-        routes.MapApiGet("video-conference.providers", Providers);
-        routes.MapApiGet("video-conference.capabilities", Capabilities);
+            s.ListAsync(c.Required, p.String("roomId")!, Paging.From(p, settings), h.RequestAborted), ListSchema)
+            .RateLimited(3, 1000);
+        routes.MapApiGet("video-conference.providers", Providers).RateLimited(3, 1000);
+        routes.MapApiGet("video-conference.capabilities", Capabilities).RateLimited(3, 1000);
         return routes;
     }
 

@@ -1,0 +1,16 @@
+namespace VideoConf.Server.RateLimiting;
+
+/// <summary>The result of counting one request against a key's window.</summary>
+/// <param name="Allowed">Whether the request fits in the allowance.</param>
+/// <param name="Remaining">Requests left in this window (0 when refused).</param>
+/// <param name="ResetAt">When the window ends.</param>
+internal readonly record struct RateLimitDecision(bool Allowed, int Remaining, DateTimeOffset ResetAt);
+
+/// <summary>
+/// Fixed windows per key: a key's window opens at its first counted request and lasts the route's interval.
+/// Implementations must admit exactly <c>limit</c> requests per window under any concurrency.
+/// </summary>
+internal interface IRateLimitStore
+{
+    ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default);
+}

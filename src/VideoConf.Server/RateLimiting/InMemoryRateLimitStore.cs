@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+
+namespace VideoConf.Server.RateLimiting;
+
+/// <summary>
+/// Windows in this process's memory. Each window is counted under its own lock (exact admission); windows that
+/// have ended are reclaimed by a sweep, so memory follows the number of keys active in the last interval.
+/// </summary>
+internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
+{
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
+    private readonly TimeProvider _time;
+    private readonly ITimer _sweepTimer;
+
+    public InMemoryRateLimitStore(TimeProvider time)
+    {
+        _time = time;
+        _sweepTimer = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+    }
+
+    /// <summary>How many windows are held right now.</summary>
+    public int Count => _windows.Count;
+
+    public ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            var entry = _windows.GetOrAdd(key, static _ => new Window());
+            lock (entry)
+            {
+                if (entry.Reclaimed)
+                {
+                    // The sweep removed this window between the lookup and the lock; count on a fresh one.
+                    continue;
+                }
+                var now = _time.GetUtcNow();
+                if (entry.Count == 0 || now >= entry.EndsAt)
+                {
+                    entry.EndsAt = now + window;
+                    entry.Count = 0;
+                }
+                if (entry.Count >= limit)
+                {
+                    return ValueTask.FromResult(new RateLimitDecision(false, 0, entry.EndsAt));
+                }
+                entry.Count++;
+                return ValueTask.FromResult(new RateLimitDecision(true, limit - entry.Count, entry.EndsAt));
+            }
+        }
+    }
+
+    /// <summary>Removes every window that has ended.</summary>
+    public void Sweep()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var (key, entry) in _windows)
+        {
+            lock (entry)
+            {
+                if (entry.Reclaimed || now < entry.EndsAt)
+                {
+                    continue;
+                }
+                entry.Reclaimed = true;
+            }
+            _windows.TryRemove(new KeyValuePair<string, Window>(key, entry));
+        }
+    }
+
+    public void Dispose() => _sweepTimer.Dispose();
+
+    private sealed class Window
+    {
+        public DateTimeOffset EndsAt;
+        public int Count;
+        public bool Reclaimed;
+    }
+}
