@@ -59,9 +59,9 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
         };
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex ValidUsername();
 
-    [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+$")]
+    [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+\z")]
     private static partial Regex ValidEmail();
 }

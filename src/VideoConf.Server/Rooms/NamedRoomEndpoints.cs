@@ -132,6 +132,6 @@ internal static partial class NamedRoomEndpoints
 
     private sealed record GroupEnvelope(RoomDto Group);
 
-    [GeneratedRegex("^[0-9a-zA-Z._-]{1,64}$")]
+    [GeneratedRegex(@"^[0-9a-zA-Z._-]{1,64}\z")]
     private static partial Regex ValidRoomName();
 }

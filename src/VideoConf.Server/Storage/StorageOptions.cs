@@ -7,9 +7,11 @@ public sealed class StorageOptions
 
     public const string Sqlite = "sqlite";
 
-    /// <summary><c>sqlite</c> (default).</summary>
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>Upper bound for every store call.</summary>
+    /// <summary>Upper bound for connecting and for every store command.</summary>
     public int CommandTimeoutSeconds { get; set; } = 2;
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using VideoConf.Server.Storage.Postgres;
+using VideoConf.Server.Storage.Sql;
 using VideoConf.Server.Storage.Sqlite;
 
 namespace VideoConf.Server.Storage;
@@ -10,28 +12,28 @@ internal static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Validate(o => string.Equals(o.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider must be 'sqlite'.")
+            .Validate(o => o.Provider is StorageOptions.Sqlite or StorageOptions.Postgres,
+                "Storage:Provider must be 'sqlite' or 'postgres'.")
+            .Validate(o => o.Provider != StorageOptions.Postgres || !string.IsNullOrEmpty(configuration.GetConnectionString("Postgres")),
+                "Storage:Provider is 'postgres' but ConnectionStrings:Postgres is empty.")
             .Validate(o => o.CommandTimeoutSeconds is > 0 and <= 300, "Storage:CommandTimeoutSeconds must be between 1 and 300.")
             .ValidateOnStart();
 
-        var provider = configuration[$"{StorageOptions.SectionName}:Provider"] ?? StorageOptions.Sqlite;
-        if (!string.Equals(provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        services.AddSingleton<SqlDatabase>(sp =>
         {
-            throw new InvalidOperationException($"Unknown Storage:Provider '{provider}'. Supported: 'sqlite'.");
-        }
-
-        services.AddSingleton(sp => new SqliteDatabase(
-            configuration.GetConnectionString("Sqlite") ?? "Data Source=videoconf.db",
-            sp.GetRequiredService<IOptions<StorageOptions>>().Value.CommandTimeoutSeconds));
-        services.AddSingleton<IStoreMigrator, SqliteMigrator>();
-        services.AddSingleton<IStoreHealth, SqliteStoreHealth>();
-        services.AddSingleton<IUserStore, SqliteUserStore>();
-        services.AddSingleton<IRoomStore, SqliteRoomStore>();
-        services.AddSingleton<IMessageStore, SqliteMessageStore>();
-        services.AddSingleton<ICallStore, SqliteCallStore>();
-        services.AddSingleton<ISettingStore, SqliteSettingStore>();
-        services.AddSingleton<IDataProtectionKeyStore, SqliteDataProtectionKeyStore>();
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return options.Provider == StorageOptions.Postgres
+                ? new PostgresDatabase(configuration.GetConnectionString("Postgres")!, options.CommandTimeoutSeconds)
+                : new SqliteDatabase(configuration.GetConnectionString("Sqlite") ?? "Data Source=videoconf.db", options.CommandTimeoutSeconds);
+        });
+        services.AddSingleton<IStoreMigrator, SqlMigrator>();
+        services.AddSingleton<IStoreHealth, SqlStoreHealth>();
+        services.AddSingleton<IUserStore, SqlUserStore>();
+        services.AddSingleton<IRoomStore, SqlRoomStore>();
+        services.AddSingleton<IMessageStore, SqlMessageStore>();
+        services.AddSingleton<ICallStore, SqlCallStore>();
+        services.AddSingleton<ISettingStore, SqlSettingStore>();
+        services.AddSingleton<IDataProtectionKeyStore, SqlDataProtectionKeyStore>();
         return services;
     }
 }

@@ -1,15 +1,17 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using VideoConf.Server.Storage.Sql;
 
 namespace VideoConf.Server.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file shared by every SQLite store. Reads run on pooled connections in parallel (WAL); writes are
-/// serialized in-process and run in one transaction each, so read-modify-write sequences stay exact.
+/// One SQLite file in WAL mode. Reads run on pooled connections in parallel; writes are serialized in-process
+/// (SQLite has one writer anyway), which also makes every read-modify-write transaction exact.
 /// </summary>
-internal sealed class SqliteDatabase : IDisposable
+internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 {
     private readonly string _connectionString;
-    private readonly int _commandTimeoutSeconds;
+    private readonly TimeSpan _writerWait;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     public SqliteDatabase(string connectionString, int commandTimeoutSeconds)
@@ -20,60 +22,41 @@ internal sealed class SqliteDatabase : IDisposable
             DefaultTimeout = Math.Max(1, commandTimeoutSeconds),
         };
         _connectionString = builder.ToString();
-        _commandTimeoutSeconds = Math.Max(1, commandTimeoutSeconds);
+        _writerWait = TimeSpan.FromSeconds(Math.Max(1, commandTimeoutSeconds) * 5);
         DataSource = builder.DataSource;
     }
 
     public string DataSource { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    public override string ForUpdate => string.Empty;
+
+    public override IReadOnlyList<(int Version, string Sql)> Migrations { get; } = SqlSchema.For("BLOB");
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
-        catch (SqliteException ex)
+        catch
         {
             await connection.DisposeAsync();
-            throw Unavailable(ex);
+            throw;
         }
     }
 
-    public async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    protected override async Task<T> RunWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
-        try
-        {
-            return await work(connection);
-        }
-        catch (SqliteException ex) when (IsUnavailable(ex))
-        {
-            throw Unavailable(ex);
-        }
-    }
-
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (!await _writeLock.WaitAsync(TimeSpan.FromSeconds(_commandTimeoutSeconds * 5), cancellationToken))
+        if (!await _writeLock.WaitAsync(_writerWait, cancellationToken))
         {
             throw new StoreUnavailableException("Timed out waiting for the SQLite writer.");
         }
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        catch (SqliteException ex) when (IsUnavailable(ex))
-        {
-            throw Unavailable(ex);
+            return await write();
         }
         finally
         {
@@ -81,18 +64,18 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    public Task WriteAsync(Func<SqliteConnection, SqliteTransaction, Task> work, CancellationToken cancellationToken) =>
-        WriteAsync<bool>(async (c, t) =>
+    public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetDirectoryName(Path.GetFullPath(DataSource));
+        if (!string.IsNullOrEmpty(directory))
         {
-            await work(c, t);
-            return true;
-        }, cancellationToken);
+            Directory.CreateDirectory(directory);
+        }
+        await connection.Command("PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(cancellationToken);
+    }
 
-    private static bool IsUnavailable(SqliteException ex) =>
-        ex.SqliteErrorCode is 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */ or 13 /* FULL */ or 14 /* CANTOPEN */;
-
-    private static StoreUnavailableException Unavailable(SqliteException ex) =>
-        new($"SQLite store unavailable: {ex.Message}", ex);
+    public override bool IsUnavailable(Exception exception) =>
+        exception is SqliteException { SqliteErrorCode: 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */ or 13 /* FULL */ or 14 /* CANTOPEN */ };
 
     public void Dispose() => _writeLock.Dispose();
 }

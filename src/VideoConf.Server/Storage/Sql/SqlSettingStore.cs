@@ -1,8 +1,8 @@
-using static VideoConf.Server.Storage.Sqlite.SqliteCommands;
+using static VideoConf.Server.Storage.Sql.SqlCommands;
 
-namespace VideoConf.Server.Storage.Sqlite;
+namespace VideoConf.Server.Storage.Sql;
 
-internal sealed class SqliteSettingStore(SqliteDatabase database) : ISettingStore
+internal sealed class SqlSettingStore(SqlDatabase database) : ISettingStore
 {
     public Task<IReadOnlyDictionary<string, string>> LoadAllAsync(CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyDictionary<string, string>>(async connection =>
@@ -16,9 +16,9 @@ internal sealed class SqliteSettingStore(SqliteDatabase database) : ISettingStor
         database.WriteAsync((connection, transaction) =>
             connection.Command(
                     """
-                    INSERT INTO settings (id, value, updated_at) VALUES ($id, $value, $updated)
+                    INSERT INTO settings (id, value, updated_at) VALUES (@id, @value, @updated)
                     ON CONFLICT (id) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
                     """, transaction)
-                .With("$id", id).With("$value", valueJson).With("$updated", ToMs(updatedAt))
+                .With("@id", id).With("@value", valueJson).With("@updated", ToMs(updatedAt))
                 .ExecuteNonQueryAsync(cancellationToken), cancellationToken);
 }

@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Npgsql;
+using VideoConf.Server.Storage.Sql;
+
+namespace VideoConf.Server.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL through one shared <see cref="NpgsqlDataSource"/> (pooled connections). Connection and command
+/// timeouts are bounded by <c>Storage:CommandTimeoutSeconds</c>, so an outage answers 503 instead of hanging;
+/// changes lock the rows they change (<c>FOR UPDATE</c>), so several instances stay exact.
+/// </summary>
+internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
+{
+    // An arbitrary key for the advisory lock that keeps two instances from migrating at once.
+    private const long MigrationLockKey = 0x5643_6F6E_6600;
+
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(string connectionString, int commandTimeoutSeconds)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Timeout = Math.Max(1, commandTimeoutSeconds),
+            CommandTimeout = Math.Max(1, commandTimeoutSeconds),
+            CancellationTimeout = 1000,
+        };
+        _dataSource = NpgsqlDataSource.Create(builder);
+    }
+
+    public override string ForUpdate => " FOR UPDATE";
+
+    public override IReadOnlyList<(int Version, string Sql)> Migrations { get; } = SqlSchema.For("BYTEA");
+
+    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public override Task BeforeMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        connection.Command("SELECT pg_advisory_xact_lock(@key)", transaction).With("@key", MigrationLockKey).ExecuteNonQueryAsync(cancellationToken);
+
+    public override bool IsUnavailable(Exception exception) => exception switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
+            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal) // operator intervention (shutdown)
+            || pg.SqlState.StartsWith("53", StringComparison.Ordinal), // insufficient resources
+        NpgsqlException => true, // connection refused, broken or timed out
+        TimeoutException => true,
+        _ => false,
+    };
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

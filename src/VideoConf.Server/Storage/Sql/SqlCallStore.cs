@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using VideoConf.Server.VideoConferences;
+using static VideoConf.Server.Storage.Sql.SqlCommands;
+
+namespace VideoConf.Server.Storage.Sql;
+
+/// <summary>
+/// Calls. Each row keeps the call's public JSON (rewritten on every change) and its per-room sequence number;
+/// <c>call_sequences</c> holds each room's last number, which is also its total, so neither the total nor a deep
+/// page scans rows. Changes lock the row (or, on SQLite, the writer) so they never interleave.
+/// </summary>
+internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
+{
+    private const string Columns = "seq, callee_id, ringing_until, provider_data, json";
+
+    public Task<CallRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(connection => Find(connection, null, id, forUpdate: false, cancellationToken), cancellationToken);
+
+    public Task<CallRecord> InsertAsync(CallRecord call, MessageRecord startMessage, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var seq = (await connection.Command(
+                    """
+                    INSERT INTO call_sequences (rid, last_seq) VALUES (@rid, 1)
+                    ON CONFLICT (rid) DO UPDATE SET last_seq = call_sequences.last_seq + 1
+                    RETURNING last_seq
+                    """, transaction)
+                .With("@rid", call.RoomId).ScalarInt64Async(cancellationToken))!.Value;
+            var stored = call with { Seq = seq };
+            await connection.Command(
+                    """
+                    INSERT INTO video_conferences (id, rid, seq, status, created_at, ended_at, ringing_until, callee_id, provider_data, json)
+                    VALUES (@id, @rid, @seq, @status, @created, @ended, @ringing, @callee, @data, @json)
+                    """, transaction)
+                .With("@id", stored.Id).With("@rid", stored.RoomId).With("@seq", seq).With("@status", stored.Status)
+                .With("@created", ToMs(stored.CreatedAt)).With("@ended", ToMs(stored.EndedAt))
+                .With("@ringing", ToMs(stored.RingingUntil)).With("@callee", stored.CalleeId)
+                .With("@data", stored.ProviderData).With("@json", CallJson.Serialize(stored))
+                .ExecuteNonQueryAsync(cancellationToken);
+            await SqlMessageStore.InsertAsync(connection, transaction, startMessage, cancellationToken);
+            return stored;
+        }, cancellationToken);
+
+    public Task<CallChangeResult<T>?> UpdateAsync<T>(string id, Func<CallRecord, (CallRecord? Updated, T Outcome)> change, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var current = await Find(connection, transaction, id, forUpdate: true, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+            var (updated, outcome) = change(current);
+            if (updated is null)
+            {
+                return new CallChangeResult<T>(current, outcome, Changed: false);
+            }
+            await connection.Command(
+                    """
+                    UPDATE video_conferences
+                    SET status = @status, ended_at = @ended, ringing_until = @ringing, provider_data = @data, json = @json
+                    WHERE id = @id
+                    """, transaction)
+                .With("@status", updated.Status).With("@ended", ToMs(updated.EndedAt))
+                .With("@ringing", ToMs(updated.RingingUntil)).With("@data", updated.ProviderData)
+                .With("@json", CallJson.Serialize(updated)).With("@id", id)
+                .ExecuteNonQueryAsync(cancellationToken);
+            return new CallChangeResult<T>(updated, outcome, Changed: true);
+        }, cancellationToken);
+
+    public Task<long> CountInRoomAsync(string roomId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+            await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
+                .ScalarInt64Async(cancellationToken) ?? 0L, cancellationToken);
+
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, long total, int offset, int? limit,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var top = total - offset;
+        if (top <= 0 || limit == 0)
+        {
+            yield break;
+        }
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = connection.Command(
+                "SELECT json FROM video_conferences WHERE rid = @rid AND seq <= @top ORDER BY seq DESC LIMIT @limit")
+            .With("@rid", roomId).With("@top", top).With("@limit", limit ?? long.MaxValue);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return reader.GetFieldValue<byte[]>(0);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> FindRingingDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+            await connection.Command("SELECT id FROM video_conferences WHERE ringing_until IS NOT NULL AND ringing_until <= @now LIMIT @max")
+                .With("@now", ToMs(now)).With("@max", max).QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+            await connection.Command("SELECT id FROM video_conferences WHERE ended_at IS NULL AND created_at <= @before LIMIT @max")
+                .With("@before", ToMs(createdBefore)).With("@max", max).QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
+
+    private Task<CallRecord?> Find(DbConnection connection, DbTransaction? transaction, string id, bool forUpdate, CancellationToken cancellationToken) =>
+        connection.Command($"SELECT {Columns} FROM video_conferences WHERE id = @id{(forUpdate ? database.ForUpdate : string.Empty)}", transaction)
+            .With("@id", id)
+            .QuerySingleAsync(r => CallJson.Deserialize(
+                r.GetFieldValue<byte[]>(4),
+                r.GetInt64(0),
+                r.GetNullableString(1),
+                r.GetNullableDate(2),
+                r.GetNullableString(3)), cancellationToken);
+}

@@ -1,0 +1,35 @@
+namespace VideoConf.Server.Storage.Sql;
+
+/// <summary>
+/// Applies the migrations a store has not seen yet, in one transaction that first takes the dialect's migration
+/// lock, so instances starting together on one PostgreSQL do not migrate twice.
+/// </summary>
+internal sealed class SqlMigrator(SqlDatabase database) : IStoreMigrator
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await database.PrepareAsync(connection, cancellationToken);
+        }
+        await database.WriteAsync(async (connection, transaction) =>
+        {
+            await database.BeforeMigrationAsync(connection, transaction, cancellationToken);
+            await connection.Command("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, applied_at BIGINT NOT NULL)", transaction)
+                .ExecuteNonQueryAsync(cancellationToken);
+            foreach (var (version, sql) in database.Migrations)
+            {
+                var applied = await connection.Command("SELECT COUNT(*) FROM schema_version WHERE version = @v", transaction)
+                    .With("@v", version).ScalarInt64Async(cancellationToken);
+                if (applied > 0)
+                {
+                    continue;
+                }
+                await connection.Command(sql, transaction).ExecuteNonQueryAsync(cancellationToken);
+                await connection.Command("INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)", transaction)
+                    .With("@v", version).With("@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())
+                    .ExecuteNonQueryAsync(cancellationToken);
+            }
+        }, cancellationToken);
+    }
+}
