@@ -1,0 +1,185 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Rooms.RoomScenario;
+
+namespace VideoConf.Server.Tests.Rooms;
+
+/// <summary><c>im.create</c> (contract §3).</summary>
+public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
+{
+    [Fact]
+    public async Task ImCreate_WithUsername_ReturnsADirectRoomOfBothUsers()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var response = await alice.PostAsync("im.create", new { username = bob.Username });
+
+        response.AssertOk();
+        var room = response.Json["room"]!;
+        var id = Id(room);
+        Assert.True(IsRandomId(id), id);
+        Assert.Equal(id, room["rid"]!.GetValue<string>());
+        Assert.Equal("d", room["t"]!.GetValue<string>());
+        Assert.Equal(Sorted(alice.UserId!, bob.UserId!), Sorted(room["uids"]!));
+        Assert.Equal(Sorted(alice.Username!, bob.Username!), Sorted(room["usernames"]!));
+        Assert.Equal(["room", "success"], response.Json.AsObject().Select(p => p.Key));
+    }
+
+    [Fact]
+    public async Task ImCreate_WithUsername_SubscribesBothUsers()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var room = await CreateDirectAsync(alice, bob.Username!);
+
+        foreach (var member in new[] { alice, bob })
+        {
+            var subscription = await SubscriptionAsync(member, Id(room));
+            subscription.AssertOk();
+            Assert.Equal(member.UserId, subscription.Json["subscription"]!["u"]!["_id"]!.GetValue<string>());
+            Assert.Equal("d", subscription.Json["subscription"]!["t"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task ImCreate_WithUsernames_ReturnsARoomOfTheCallerAndEveryNamedUser()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var carol = await factory.CreateUserAsync(Unique("carol"));
+
+        var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
+
+        response.AssertOk();
+        var room = response.Json["room"]!;
+        Assert.Equal(Id(room), room["rid"]!.GetValue<string>());
+        Assert.Equal("d", room["t"]!.GetValue<string>());
+        Assert.Equal(Sorted(alice.UserId!, bob.UserId!, carol.UserId!), Sorted(room["uids"]!));
+        Assert.Equal(Sorted(alice.Username!, bob.Username!, carol.Username!), Sorted(room["usernames"]!));
+    }
+
+    [Fact]
+    public async Task ImCreate_Twice_ReturnsTheSameRoom()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var first = await CreateDirectAsync(alice, bob.Username!);
+        var second = await CreateDirectAsync(alice, bob.Username!);
+
+        Assert.Equal(Id(first), Id(second));
+        Assert.Equal(2, second["usersCount"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task ImCreate_FromTheOtherSide_ReturnsTheSameRoom()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var first = await CreateDirectAsync(alice, bob.Username!);
+        var second = await CreateDirectAsync(bob, alice.Username!);
+
+        Assert.Equal(Id(first), Id(second));
+    }
+
+    [Fact]
+    public async Task ImCreate_WithTheSameUsersInAnyOrderAndFromAnyMember_ReturnsTheSameRoom()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var carol = await factory.CreateUserAsync(Unique("carol"));
+
+        var first = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
+        var reversed = await alice.PostAsync("im.create", new { usernames = $"{carol.Username},{bob.Username}" });
+        var fromCarol = await carol.PostAsync("im.create", new { usernames = $"{alice.Username},{bob.Username}" });
+
+        first.AssertOk();
+        var id = Id(first.Json["room"]!);
+        Assert.Equal(id, Id(reversed.Json["room"]!));
+        Assert.Equal(id, Id(fromCarol.Json["room"]!));
+    }
+
+    [Fact]
+    public async Task ImCreate_InParallelFromBothSides_CreatesOneRoom()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0
+            ? alice.PostAsync("im.create", new { username = bob.Username })
+            : bob.PostAsync("im.create", new { username = alice.Username })));
+
+        Assert.All(responses, r => r.AssertOk());
+        Assert.Single(responses.Select(r => Id(r.Json["room"]!)).Distinct());
+        Assert.Equal(2, await UsersCountAsync(alice, Id(responses[0].Json["room"]!)));
+    }
+
+    [Fact]
+    public async Task ImCreate_WithAnotherSetOfUsers_ReturnsAnotherRoom()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var carol = await factory.CreateUserAsync(Unique("carol"));
+
+        var withBob = await CreateDirectAsync(alice, bob.Username!);
+        var withCarol = await CreateDirectAsync(alice, carol.Username!);
+
+        Assert.NotEqual(Id(withBob), Id(withCarol));
+    }
+
+    [Fact]
+    public async Task ImCreate_WithAnUnknownUsername_Returns400()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+
+        var response = await alice.PostAsync("im.create", new { username = Unique("nobody") });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.Json["success"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task ImCreate_WithOneUnknownAmongUsernames_Returns400()
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{Unique("nobody")}" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.False(response.Json["success"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task ImCreate_ByGuest_Returns403()
+    {
+        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var response = await guest.PostAsync("im.create", new { username = bob.Username });
+
+        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+    }
+
+    [Theory]
+    [InlineData("{}", "must have required property 'username'")]
+    [InlineData("""{"username":"someone","other":1}""", "must NOT have additional properties")]
+    [InlineData("""{"username":{"a":1}}""", "must be string")]
+    [InlineData("""{"usernames":["a","b"]}""", "must be string")]
+    public async Task ImCreate_WithInvalidParams_ReturnsTheFirstValidationError(string body, string message)
+    {
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+
+        var response = await alice.PostAsync("im.create", body);
+
+        response.AssertInvalidParams(message);
+    }
+
+    private static List<string> Sorted(params string[] values) => values.Order(StringComparer.Ordinal).ToList();
+
+    private static List<string> Sorted(JsonNode array) => array.AsArray().Select(v => v!.GetValue<string>()).Order(StringComparer.Ordinal).ToList();
+}
