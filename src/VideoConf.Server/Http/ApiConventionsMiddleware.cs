@@ -59,8 +59,13 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
             context.Abort();
             return;
         }
+        var allowOrigin = context.Response.Headers.AccessControlAllowOrigin;
+        var allowHeaders = context.Response.Headers.AccessControlAllowHeaders;
         context.Response.Clear();
         ApiResults.ApplyNoCacheHeaders(context.Response);
+        // Keep the CORS answer, so a browser can read the error.
+        context.Response.Headers.AccessControlAllowOrigin = allowOrigin;
+        context.Response.Headers.AccessControlAllowHeaders = allowHeaders;
         await result.ExecuteAsync(context);
     }
 

@@ -20,14 +20,18 @@ internal readonly record struct Paging(int Offset, int? Limit)
         var upper = Math.Max(1, settings.GetInt(SettingIds.ApiUpperCountLimit));
         var offset = Math.Max(0, Truncate(parameters.Number("offset") ?? 0));
         var requested = parameters.Number("count");
+        var defaultCount = Math.Min(Math.Max(0, settings.GetInt(SettingIds.ApiDefaultCount)), upper);
         if (requested is null)
         {
-            return new Paging(offset, Math.Min(Math.Max(0, settings.GetInt(SettingIds.ApiDefaultCount)), upper));
+            return new Paging(offset, defaultCount);
         }
         var count = Truncate(requested.Value);
         if (count == 0)
         {
-            return settings.GetBool(SettingIds.ApiAllowInfiniteCount) ? new Paging(offset, null) : new Paging(offset, upper);
+            // Without infinite counts, Rocket.Chat falls back to the default page size here.
+            return settings.GetBool(SettingIds.ApiAllowInfiniteCount)
+                ? new Paging(offset, null)
+                : new Paging(offset, defaultCount);
         }
         var magnitude = count == int.MinValue ? int.MaxValue : Math.Abs(count);
         return new Paging(offset, Math.Min(magnitude, upper));

@@ -22,11 +22,13 @@ internal static class RequestInput
         var request = context.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method))
         {
-            return (FromQuery(request.Query, schema), null);
+            return (FromQueryText(request.QueryString.Value, schema), null);
         }
         var (body, tooLarge) = await ReadBodyAsync(context);
         if (tooLarge)
         {
+            // The rest of the upload is not read; closing keeps the connection from being held by it.
+            context.Response.Headers.Connection = "close";
             return (null, ApiResults.PayloadTooLarge);
         }
         if (body.Length == 0 || body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
@@ -35,18 +37,57 @@ internal static class RequestInput
         }
         if (request.ContentType is { } contentType && contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
         {
-            return (FromForm(body, schema), null);
+            return (FromQueryText(Encoding.UTF8.GetString(body), schema), null);
         }
-        JsonNode? parsed;
         try
         {
-            parsed = JsonNode.Parse(body, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                ? ((JsonObject)ToNode(document.RootElement)!, null)
+                : (null, ApiResults.InvalidParams("must be object"));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
             return (null, ApiResults.InvalidJson);
         }
-        return parsed is JsonObject obj ? (obj, null) : (null, ApiResults.InvalidParams("must be object"));
+    }
+
+    /// <summary>
+    /// Copies a parsed document into nodes eagerly, so text that is not valid UTF-8 (or UTF-16 escapes that form no
+    /// character) fails here, as invalid JSON, rather than later. A name given twice keeps its last value, as
+    /// JavaScript's JSON.parse does.
+    /// </summary>
+    private static JsonNode? ToNode(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = property.Name;
+                    obj.Remove(name);
+                    obj[name] = ToNode(property.Value);
+                }
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(ToNode(item));
+                }
+                return array;
+            case JsonValueKind.String:
+                return JsonValue.Create(element.GetString());
+            case JsonValueKind.Number:
+                return JsonValue.Create(element.Clone());
+            case JsonValueKind.True:
+                return JsonValue.Create(true);
+            case JsonValueKind.False:
+                return JsonValue.Create(false);
+            default:
+                return null;
+        }
     }
 
     private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpContext context)
@@ -59,8 +100,10 @@ internal static class RequestInput
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
-            // One byte over the limit lets the reader below see the overflow itself.
-            sizeFeature.MaxRequestBodySize = MaxBodyBytes + 1;
+            // The loop below enforces the limit on the body itself; with a known length one byte over lets it see
+            // the overflow, and without one the server's own count (which includes chunk framing) must not refuse
+            // a body within the limit.
+            sizeFeature.MaxRequestBodySize = request.ContentLength is null ? null : MaxBodyBytes + 1;
         }
         var buffer = new ArrayBufferWriter<byte>(Math.Clamp((int)(request.ContentLength ?? 4096), 1, MaxBodyBytes + 1));
         try
@@ -87,25 +130,30 @@ internal static class RequestInput
         return (buffer.WrittenSpan.ToArray(), false);
     }
 
-    private static JsonObject FromQuery(IQueryCollection query, ObjectSchema schema)
+    /// <summary>
+    /// Reads name/value pairs from raw query text, grouping names case-sensitively (ASP.NET's own query collection
+    /// merges names that differ only in case, which the contract's validators tell apart).
+    /// </summary>
+    private static JsonObject FromQueryText(string? text, ObjectSchema schema)
     {
-        var values = new JsonObject();
-        foreach (var (name, raw) in query)
+        var groups = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var pair in new QueryStringEnumerable(text))
         {
-            AddRaw(values, name, raw.Select(v => v ?? string.Empty).ToArray(), schema);
+            var name = pair.DecodeName().ToString();
+            if (!groups.TryGetValue(name, out var values))
+            {
+                groups[name] = values = [];
+                order.Add(name);
+            }
+            values.Add(pair.DecodeValue().ToString());
         }
-        return values;
-    }
-
-    private static JsonObject FromForm(byte[] body, ObjectSchema schema)
-    {
-        var values = new JsonObject();
-        var parsed = QueryHelpers.ParseQuery(Encoding.UTF8.GetString(body));
-        foreach (var (name, raw) in parsed)
+        var result = new JsonObject();
+        foreach (var name in order)
         {
-            AddRaw(values, name, raw.Select(v => v ?? string.Empty).ToArray(), schema);
+            AddRaw(result, name, groups[name].ToArray(), schema);
         }
-        return values;
+        return result;
     }
 
     /// <summary>

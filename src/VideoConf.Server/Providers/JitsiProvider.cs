@@ -68,7 +68,7 @@ internal sealed class JitsiProvider : IVideoConfProvider
         var issuedAt = now.ToUnixTimeSeconds();
         var descriptor = new SecurityTokenDescriptor
         {
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
+            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256) { CryptoProviderFactory = AnyLengthHmac.Factory },
             Claims = new Dictionary<string, object>
             {
                 ["aud"] = applicationId,

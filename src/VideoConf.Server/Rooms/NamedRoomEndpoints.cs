@@ -88,7 +88,8 @@ internal static partial class NamedRoomEndpoints
         {
             return ApiResults.DomainError("User is not in this room", "error-user-not-in-room");
         }
-        return RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+        // Rocket.Chat answers groups.kick with a bare success and channels.kick with the channel.
+        return kind.IsPrivate ? ApiResults.Empty : RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
     }
 
     private static async Task<IResult> Join(ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, HttpContext context)

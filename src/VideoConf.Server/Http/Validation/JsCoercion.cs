@@ -38,12 +38,35 @@ internal static partial class JsCoercion
             var exponent = int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
             return $"{mantissa}e{(exponent < 0 ? "-" : "+")}{Math.Abs(exponent)}";
         }
-        var plain = value.ToString("R", CultureInfo.InvariantCulture);
-        if (plain.Contains('E', StringComparison.Ordinal))
+        var shortest = value.ToString("R", CultureInfo.InvariantCulture);
+        return shortest.Contains('E', StringComparison.Ordinal) ? ExpandExponent(shortest) : shortest;
+    }
+
+    /// <summary>Writes "1.2345678901234568E+18" as JavaScript does in this range: "1234567890123456800".</summary>
+    private static string ExpandExponent(string shortest)
+    {
+        var e = shortest.IndexOf('E', StringComparison.Ordinal);
+        var exponent = int.Parse(shortest[(e + 1)..], CultureInfo.InvariantCulture);
+        var mantissa = shortest[..e];
+        var negative = mantissa.StartsWith('-');
+        var unsigned = negative ? mantissa[1..] : mantissa;
+        var point = unsigned.IndexOf('.', StringComparison.Ordinal);
+        var digits = unsigned.Replace(".", string.Empty, StringComparison.Ordinal);
+        var integerDigits = (point < 0 ? unsigned.Length : point) + exponent;
+        string text;
+        if (integerDigits <= 0)
         {
-            plain = value.ToString("0.####################", CultureInfo.InvariantCulture);
+            text = "0." + new string('0', -integerDigits) + digits;
         }
-        return plain;
+        else if (integerDigits >= digits.Length)
+        {
+            text = digits + new string('0', integerDigits - digits.Length);
+        }
+        else
+        {
+            text = digits[..integerDigits] + "." + digits[integerDigits..];
+        }
+        return negative ? "-" + text : text;
     }
 
     /// <summary>
@@ -71,7 +94,7 @@ internal static partial class JsCoercion
                 value = double.NegativeInfinity;
                 return true;
         }
-        if (trimmed.Length > 2 && trimmed[0] == '0' && char.IsAsciiLetter(trimmed[1]))
+        if (trimmed.Length > 2 && trimmed[0] == '0' && trimmed[1] is 'x' or 'X' or 'o' or 'O' or 'b' or 'B')
         {
             return TryParseRadix(trimmed, out value);
         }
