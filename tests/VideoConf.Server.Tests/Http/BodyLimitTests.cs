@@ -98,6 +98,17 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     }
 
     [Fact]
+    public async Task Create_WithOversizedBodyAndNoCredentials_ChecksAuthenticationFirst()
+    {
+        var content = new ByteArrayContent(PaddedCreateBody(UniqueName("anonymous"), OneMegabyte + 1));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        var response = await SendTracedAsync(factory.CreateApiClient(), content, out _, expectContinue: true);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
+    }
+
+    [Fact]
     public async Task Login_WithBodyOverOneMegabyte_Returns413()
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes($$"""{"user":"admin","password":"{{new string('x', OneMegabyte)}}"}"""));

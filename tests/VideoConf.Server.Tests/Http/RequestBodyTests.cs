@@ -27,6 +27,15 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
     }
 
     [Fact]
+    public async Task Create_WithInvalidJsonAndNoCredentials_ChecksAuthenticationFirst()
+    {
+        var response = await factory.CreateApiClient().PostAsync("channels.create", "{\"name\":");
+
+        response.AssertBody(HttpStatusCode.Unauthorized,
+            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+    }
+
+    [Fact]
     public async Task Login_WithBodyThatIsNotJson_ReturnsInvalidJsonBody()
     {
         var response = await factory.CreateApiClient().PostAsync("login", "{\"user\":\"admin\",");

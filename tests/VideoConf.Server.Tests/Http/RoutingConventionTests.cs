@@ -101,7 +101,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task ValidationError_HasApiHeaders()
+    public async Task SettingsPublic_WithInvalidCount_AnswersWithApiHeaders()
     {
         var response = await factory.CreateApiClient().GetAsync("settings.public?count=abc");
 
@@ -110,7 +110,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     }
 
     [Fact]
-    public async Task PermissionError_HasApiHeaders()
+    public async Task GetSetting_AsNonAdmin_AnswersForbiddenWithApiHeaders()
     {
         var user = await factory.CreateUserAsync("routing.plain.user");
 

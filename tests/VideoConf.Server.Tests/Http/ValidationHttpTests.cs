@@ -92,6 +92,30 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task Create_AsGuestWithInvalidParameters_ReportsValidationBeforePermission()
+    {
+        var guest = await factory.CreateUserAsync("validation.guest", "guest");
+
+        var invalid = await guest.PostAsync("channels.create", new { });
+        var valid = await guest.PostAsync("channels.create", new { name = "guest-room" });
+
+        invalid.AssertInvalidParams("must have required property 'name'");
+        valid.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+    }
+
+    [Fact]
+    public async Task ChangeSetting_AsNonAdminWithInvalidParameters_ReportsValidationBeforePermission()
+    {
+        var user = await factory.CreateUserAsync("validation.plain.user");
+
+        var invalid = await user.PostAsync("settings/API_Enable_CORS", new { value = true, extra = 1 });
+        var valid = await user.PostAsync("settings/API_Enable_CORS", new { value = true });
+
+        invalid.AssertInvalidParams("must NOT have additional properties");
+        valid.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+    }
+
+    [Fact]
     public async Task Create_WithMissingNameAndAdditionalProperty_ReportsTheRequiredFirst()
     {
         var admin = await factory.LoginAdminAsync();

@@ -18,7 +18,7 @@ public sealed class HealthTests(VideoConfFactory factory) : IClassFixture<VideoC
     }
 
     [Fact]
-    public async Task Health_DoesNotRequireCredentials()
+    public async Task Health_WithInvalidCredentials_IsStillHealthy()
     {
         var client = factory.CreateApiClient().As("NoSuchUserId12345", "not-a-token");
 
