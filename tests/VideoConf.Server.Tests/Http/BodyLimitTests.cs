@@ -22,7 +22,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var content = new ByteArrayContent(PaddedCreateBody(name, OneMegabyte + 1));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        var response = await SendTracedAsync(admin, content, out var trace, expectContinue: true);
+        var response = await SendTracedAsync(Raw(admin), content, out var trace, expectContinue: true);
 
         response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
         ApiAssert.HasApiHeaders(response);
@@ -36,7 +36,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var admin = await factory.LoginAdminAsync();
         var name = UniqueName("streamed");
 
-        var response = await SendTracedAsync(Streaming(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte + 1)), out var trace);
+        var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte + 1)), out var trace);
 
         response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
         ApiAssert.HasApiHeaders(response);
@@ -50,7 +50,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var admin = await factory.LoginAdminAsync();
         var name = UniqueName("streamed-big");
 
-        var response = await SendOversizedAsync(Streaming(admin), new UnknownLengthContent(PaddedCreateBody(name, 4 * OneMegabyte)));
+        var response = await SendOversizedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, 4 * OneMegabyte)));
 
         response?.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
         await AssertNoRoomAsync(admin, name);
@@ -76,7 +76,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var admin = await factory.LoginAdminAsync();
         var name = UniqueName("exact-streamed");
 
-        var response = await SendTracedAsync(Streaming(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte)), out var trace);
+        var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte)), out var trace);
 
         response.AssertOk();
         Assert.Equal(-1, factory.AnnouncedLengths[trace]);
@@ -90,7 +90,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var name = UniqueName("small-chunks");
 
         // 600 KB of JSON in 4-byte chunks: the chunk framing alone is larger than the 1 MB, the body is not.
-        var response = await SendTracedAsync(Streaming(admin), new UnknownLengthContent(PaddedCreateBody(name, 600 * 1024), pieceSize: 4), out var trace);
+        var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, 600 * 1024), pieceSize: 4), out var trace);
 
         response.AssertOk();
         Assert.Equal(-1, factory.AnnouncedLengths[trace]);
@@ -103,7 +103,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var content = new ByteArrayContent(PaddedCreateBody(UniqueName("anonymous"), OneMegabyte + 1));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
-        var response = await SendTracedAsync(factory.CreateApiClient(), content, out _, expectContinue: true);
+        var response = await SendTracedAsync(new ApiClient(CreateRawClient()), content, out _, expectContinue: true);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
     }
@@ -117,7 +117,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/login") { Content = content };
         request.Headers.ExpectContinue = true;
 
-        var response = await factory.CreateApiClient().SendAsync(request);
+        var response = await new ApiClient(CreateRawClient()).SendAsync(request);
 
         response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
     }
@@ -126,7 +126,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Server_AfterRefusingLargeBodies_StillServes()
     {
         var admin = await factory.LoginAdminAsync();
-        await SendOversizedAsync(Streaming(admin), new UnknownLengthContent(PaddedCreateBody(UniqueName("before"), 2 * OneMegabyte)));
+        await SendOversizedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(UniqueName("before"), 2 * OneMegabyte)));
 
         var response = await admin.PostAsync("channels.create", new { name = UniqueName("after") });
 
@@ -156,10 +156,13 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     }
 
     /// <summary>
-    /// A client without the test factory's redirect handler, which would buffer the body and announce its length.
+    /// A client without the test factory's redirect handler, which would buffer a streamed body and announce its
+    /// length. Over real sockets it also waits for the server's interim answer to <c>Expect: 100-continue</c> as long as
+    /// it takes, so that an early refusal is heard before any of the body is sent.
     /// </summary>
-    private ApiClient Streaming(ApiClient loggedIn) =>
-        new ApiClient(factory.CreateDefaultClient()).As(loggedIn.UserId!, loggedIn.AuthToken!);
+    protected virtual HttpClient CreateRawClient() => factory.CreateDefaultClient();
+
+    private ApiClient Raw(ApiClient loggedIn) => new ApiClient(CreateRawClient()).As(loggedIn.UserId!, loggedIn.AuthToken!);
 
     /// <summary>
     /// Sends a <c>channels.create</c> whose body length the server records under <paramref name="trace"/>.

@@ -4,5 +4,13 @@ namespace VideoConf.Server.Tests.Http;
 public sealed class KestrelBodyLimitTests(KestrelFactory factory)
     : BodyLimitTests<KestrelFactory>(factory), IClassFixture<KestrelFactory>
 {
+    private readonly KestrelFactory _factory = factory;
+
     protected override bool OverRealSockets => true;
+
+    protected override HttpClient CreateRawClient() =>
+        new(new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) })
+        {
+            BaseAddress = _factory.CreateClient().BaseAddress,
+        };
 }
