@@ -1,0 +1,98 @@
+using System.Net;
+using VideoConf.Server.Tests.Infrastructure;
+
+namespace VideoConf.Server.Tests.Operations;
+
+/// <summary>§7 and §8: a bad configuration stops the start with a message naming the setting; a good one applies.</summary>
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public void Start_WithUnsupportedStorageProvider_FailsNamingStorageProvider()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("Storage:Provider", "mongo");
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(Messages(exception), m => m.Contains("Storage:Provider", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_WithUnparsableOverwriteSetting_FailsNamingIt()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("OVERWRITE_SETTING_API_Default_Count", "abc");
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(Messages(exception), m => m.Contains("OVERWRITE_SETTING_API_Default_Count", StringComparison.Ordinal) && m.Contains("abc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_WithUnparsableBooleanOverwrite_FailsNamingIt()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("OVERWRITE_SETTING_API_Enable_CORS", "yes please");
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(Messages(exception), m => m.Contains("OVERWRITE_SETTING_API_Enable_CORS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Start_WithUnparsableConfiguredSetting_FailsNamingIt()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("Settings:API_Upper_Count_Limit", "lots");
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(Messages(exception), m => m.Contains("Settings:API_Upper_Count_Limit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_WithValidOverwriteSetting_ForcesItsValue()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("Settings:API_Default_Count", "30");
+        factory.WithSetting("OVERWRITE_SETTING_API_Default_Count", " 7 ");
+
+        var response = await factory.CreateApiClient().GetAsync("settings.public?_id=API_Default_Count");
+
+        response.AssertBody(HttpStatusCode.OK,
+            """{"settings":[{"_id":"API_Default_Count","value":7}],"count":1,"offset":0,"total":1,"success":true}""");
+    }
+
+    [Fact]
+    public async Task Start_WithExplicitSqliteProvider_Serves()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("Storage:Provider", "sqlite");
+
+        var response = await factory.CreateApiClient().GetAsync("/health/ready");
+
+        response.AssertBody(HttpStatusCode.OK, """{"status":"Healthy"}""");
+    }
+
+    private static List<string> Messages(Exception exception)
+    {
+        var messages = new List<string>();
+        var pending = new Stack<Exception>([exception]);
+        while (pending.TryPop(out var current))
+        {
+            messages.Add(current.Message);
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+        return messages;
+    }
+}
