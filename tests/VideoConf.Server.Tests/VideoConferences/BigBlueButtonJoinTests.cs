@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using VideoConf.Server.Tests.Infrastructure;
 
@@ -80,6 +81,39 @@ public sealed class BigBlueButtonJoinTests
         response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"failed-to-get-url"}""");
         Assert.Single(bbb.CreateQueries);
         Assert.Empty((await alice.CallInfoAsync(callId))["users"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task Join_EveryTime_AsksTheServerToCreateTheMeetingFirst()
+    {
+        await using var bbb = await FakeBigBlueButtonServer.StartAsync(Secret);
+        using var factory = BigBlueButtonFactory(bbb.ServerUrl);
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var callId = await alice.StartCallAsync(await alice.CreateChannelAsync(bob));
+
+        (await alice.JoinCallAsync(callId)).AssertOk();
+        (await bob.JoinCallAsync(callId)).AssertOk();
+
+        Assert.Equal(2, bbb.CreateQueries.Count);
+        Assert.All(bbb.CreateQueries, q => Assert.StartsWith($"meetingID={callId}&", q, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Join_WhenTheServerNeverAnswers_GivesUpWithFailedToGetUrl()
+    {
+        await using var bbb = await FakeBigBlueButtonServer.StartAsync(Secret);
+        bbb.Hanging = true;
+        using var factory = BigBlueButtonFactory(bbb.ServerUrl);
+        var alice = await factory.NewUserAsync("alice");
+        var callId = await alice.StartCallAsync(await alice.CreateChannelAsync());
+
+        // The server's own 5-second timeout ends this request; the test waits at most 10 seconds for it.
+        using var patience = new CancellationTokenSource(Scenario.MaxWait);
+        using var sent = await alice.Http.PostAsJsonAsync("/api/v1/video-conference.join", new { callId }, patience.Token);
+        var response = new ApiResponse(sent.StatusCode, await sent.Content.ReadAsStringAsync(patience.Token), sent.Headers, sent.Content.Headers);
+
+        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"failed-to-get-url"}""");
     }
 
     [Fact]

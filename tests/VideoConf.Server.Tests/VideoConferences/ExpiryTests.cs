@@ -82,4 +82,31 @@ public sealed class ExpiryTests
         Assert.Equal(4, call.Status());
         Assert.Equal(declined["endedAt"]!.GetValue<string>(), call["endedAt"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task Expiry_RunByTwoInstancesAtOnce_MovesEachCallOnce()
+    {
+        using var first = new ManualTimekeepingFactory();
+        var alice = await first.NewUserAsync("alice");
+        var roomId = await alice.CreateChannelAsync();
+        var callIds = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            callIds.Add(await alice.StartCallAsync(roomId));
+        }
+        using var second = new ManualTimekeepingFactory(first);
+        await second.LoginAdminAsync();
+        first.Time.Advance(TimeSpan.FromHours(25));
+        second.Time.Advance(TimeSpan.FromHours(25));
+
+        var moved = await Task.WhenAll(
+            first.GetService<CallTimekeeper>().ExpireAsync(CancellationToken.None),
+            second.GetService<CallTimekeeper>().ExpireAsync(CancellationToken.None));
+
+        Assert.Equal(callIds.Count, moved.Sum());
+        foreach (var callId in callIds)
+        {
+            Assert.Equal(2, (await alice.CallInfoAsync(callId)).Status());
+        }
+    }
 }

@@ -33,6 +33,9 @@ internal sealed class FakeBigBlueButtonServer : IAsyncDisposable
     /// <summary>When false, <c>create</c> answers FAILED even with a valid checksum.</summary>
     public bool Accepting { get; set; } = true;
 
+    /// <summary>When true, <c>create</c> never answers (until the client gives up).</summary>
+    public bool Hanging { get; set; }
+
     public static async Task<FakeBigBlueButtonServer> StartAsync(string secret)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "FakeBigBlueButton" });
@@ -40,16 +43,20 @@ internal sealed class FakeBigBlueButtonServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeBigBlueButtonServer(app, secret);
-        app.MapGet("/bigbluebutton/api/create", server.Create);
+        app.MapGet("/bigbluebutton/api/create", (Func<HttpContext, Task<IResult>>)server.Create);
         await app.StartAsync();
         server.ServerUrl = app.Urls.Single().TrimEnd('/') + "/bigbluebutton/";
         return server;
     }
 
-    private IResult Create(HttpContext context)
+    private async Task<IResult> Create(HttpContext context)
     {
         var query = (context.Request.QueryString.Value ?? string.Empty).TrimStart('?');
         CreateQueries.Enqueue(query);
+        if (Hanging)
+        {
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
         var at = query.LastIndexOf("&checksum=", StringComparison.Ordinal);
         var valid = at > 0 && query[(at + "&checksum=".Length)..] == Sha1Hex("create" + query[..at] + Secret);
         var code = valid && Accepting ? "SUCCESS" : "FAILED";

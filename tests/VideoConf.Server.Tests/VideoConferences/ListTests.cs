@@ -164,6 +164,16 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
     }
 
     [Fact]
+    public async Task List_WithPost_ReturnsResourceNotFound()
+    {
+        var alice = await factory.NewUserAsync("alice");
+
+        var response = await alice.PostAsync("video-conference.list", new { roomId = "NoSuchRoom0000001" });
+
+        response.AssertBody(HttpStatusCode.NotFound, """{"success":false,"error":"Resource not found"}""");
+    }
+
+    [Fact]
     public async Task List_WithoutCredentials_ReturnsThe401Body()
     {
         var response = await factory.CreateApiClient().GetAsync("video-conference.list?roomId=NoSuchRoom0000001");

@@ -12,6 +12,16 @@ namespace VideoConf.Server.Tests.VideoConferences;
 /// </summary>
 public sealed class ManualTimekeepingFactory : VideoConfFactory
 {
+    public ManualTimekeepingFactory()
+    {
+    }
+
+    /// <summary>A second server on <paramref name="previous"/>'s store, as another instance or after a restart.</summary>
+    public ManualTimekeepingFactory(VideoConfFactory previous)
+        : base(previous.Directory)
+    {
+    }
+
     protected override void ConfigureTestServices(IServiceCollection services)
     {
         var loop = services.Single(d => d.ServiceType == typeof(IHostedService)

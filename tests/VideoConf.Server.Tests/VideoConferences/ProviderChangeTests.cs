@@ -108,4 +108,21 @@ public sealed class ProviderChangeTests
         response.AssertOk();
         Assert.StartsWith($"https://meet.jit.si/RocketChat{callId}?jwt=", response.Json["url"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Join_WithJitsiTokenAuthAndAShortSecret_StillReturnsAUrlWithAJwt()
+    {
+        using var factory = new VideoConfFactory()
+            .WithSetting("Settings:Jitsi_Enabled_TokenAuth", "true")
+            .WithSetting("Settings:Jitsi_Application_ID", "videoconf-app");
+        var alice = await factory.NewUserAsync("alice");
+        var roomId = await alice.CreateChannelAsync();
+        await factory.ChangeSettingAsync("Jitsi_Application_Secret", "jitsi-key");
+        var callId = await alice.StartCallAsync(roomId);
+
+        var response = await alice.JoinCallAsync(callId);
+
+        response.AssertOk();
+        Assert.StartsWith($"https://meet.jit.si/RocketChat{callId}?jwt=", response.Json["url"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
         response.AssertOk();
         var callId = response.Json["data"]!["callId"]!.GetValue<string>();
         Assert.Matches("^[0-9a-f]{24}$", callId);
+        Assert.Equal(factory.Time.GetUtcNow().ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture), callId[..8]);
         response.AssertBody(HttpStatusCode.OK,
             $$"""{"data":{"type":"videoconference","callId":"{{callId}}","rid":"{{roomId}}","providerName":"jitsi"},"success":true}""");
     }
@@ -383,6 +384,36 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
         var response = await alice.PostAsync("video-conference.start", new { roomId, provider = "jitsi" });
 
         response.AssertInvalidParams("must NOT have additional properties");
+    }
+
+    [Fact]
+    public async Task Start_WithAnEmptyBody_ReturnsRequiredPropertyError()
+    {
+        var alice = await factory.NewUserAsync("alice");
+
+        var response = await alice.PostAsync("video-conference.start");
+
+        response.AssertInvalidParams("must have required property 'roomId'");
+    }
+
+    [Fact]
+    public async Task Start_WithABodyThatIsNotJson_ReturnsInvalidJsonBody()
+    {
+        var alice = await factory.NewUserAsync("alice");
+
+        var response = await alice.PostAsync("video-conference.start", "{roomId:");
+
+        response.AssertInvalidParams("Invalid JSON body");
+    }
+
+    [Fact]
+    public async Task Start_WithGet_ReturnsResourceNotFound()
+    {
+        var alice = await factory.NewUserAsync("alice");
+
+        var response = await alice.GetAsync("video-conference.start?roomId=x");
+
+        response.AssertBody(HttpStatusCode.NotFound, """{"success":false,"error":"Resource not found"}""");
     }
 
     [Fact]
