@@ -1,4 +1,6 @@
+using Prometheus;
 using VideoConf.Server.Accounts;
+using VideoConf.Server.Cluster;
 using VideoConf.Server.Http;
 using VideoConf.Server.Operations;
 using VideoConf.Server.Providers;
@@ -19,6 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Logging.AddJsonConsole();
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<VideoConfMetrics>();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDataProtectionKeysInStore(builder.Configuration);
 builder.Services.AddVideoConfHealthChecks();
@@ -26,6 +29,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddRooms();
 builder.Services.AddSingleton<SettingsService>();
 builder.Services.AddProviders();
+builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddVideoConferences();
 
@@ -40,6 +44,7 @@ app.UseMiddleware<ApiRequestMiddleware>();
 
 app.MapInfoEndpoints();
 app.MapHealthEndpoints();
+app.MapMetrics("/metrics");
 app.MapAccountEndpoints();
 app.MapUserEndpoints();
 app.MapNamedRoomEndpoints();

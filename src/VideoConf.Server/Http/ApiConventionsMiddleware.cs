@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Connections;
+using VideoConf.Server.Operations;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
 
@@ -8,7 +9,7 @@ namespace VideoConf.Server.Http;
 /// The transport conventions every <c>/api</c> response shares: no-cache headers, Rocket.Chat's CORS behaviour, and
 /// the one place where unexpected exceptions become the logged 500 envelope (or 503 when the store is down).
 /// </summary>
-internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, SettingsService settings, ILogger<ApiConventionsMiddleware> logger)
+internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, SettingsService settings, VideoConfMetrics metrics, ILogger<ApiConventionsMiddleware> logger)
 {
     private const string AllowedHeaders = "Origin, X-Requested-With, Content-Type, Accept, X-User-Id, X-Auth-Token, Authorization";
 
@@ -42,6 +43,7 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         catch (StoreUnavailableException ex)
         {
             LogStoreUnavailable(logger, context.Request.Path, ex);
+            metrics.StoreError();
             await AnswerFaultAsync(context, ApiResults.ServiceUnavailable);
         }
         catch (Exception ex)

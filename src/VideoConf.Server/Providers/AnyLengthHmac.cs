@@ -25,6 +25,12 @@ internal static class AnyLengthHmac
     {
         public override byte[] Sign(byte[] input) => HMACSHA256.HashData(key.Key, input);
 
+        public override bool Sign(ReadOnlySpan<byte> data, Span<byte> destination, out int bytesWritten)
+        {
+            bytesWritten = HMACSHA256.HashData(key.Key, data, destination);
+            return true;
+        }
+
         public override bool Verify(byte[] input, byte[] signature) => CryptographicOperations.FixedTimeEquals(Sign(input), signature);
 
         public override bool Verify(byte[] input, int inputOffset, int inputLength, byte[] signature, int signatureOffset, int signatureLength) =>

@@ -12,12 +12,12 @@ internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
 
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
     private readonly TimeProvider _time;
-    private readonly ITimer _sweepTimer;
+    private readonly CancellationTokenSource _stopping = new();
 
     public InMemoryRateLimitStore(TimeProvider time)
     {
         _time = time;
-        _sweepTimer = time.CreateTimer(_ => Sweep(), null, SweepInterval, SweepInterval);
+        _ = SweepLoopAsync(_stopping.Token);
     }
 
     /// <summary>How many windows are held right now.</summary>
@@ -69,7 +69,33 @@ internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
         }
     }
 
-    public void Dispose() => _sweepTimer.Dispose();
+    /// <summary>Sweeps every <see cref="SweepInterval"/>, counted from the end of the previous sweep.</summary>
+    private async Task SweepLoopAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(SweepInterval, _time, stoppingToken);
+                Sweep();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public void Dispose()
+    {
+        // Registered under two service types, so the container may dispose it twice.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
+
+    private int _disposed;
 
     private sealed class Window
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
+using VideoConf.Server.Operations;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.RateLimiting;
@@ -11,7 +12,7 @@ namespace VideoConf.Server.RateLimiting;
 /// (failed authentication never reaches it) and before validation. Bypass holders and a switched-off limiter get no
 /// rate-limit headers at all.
 /// </summary>
-internal sealed class RateLimitGate(IRateLimitStore store, SettingsService settings, IOptions<RateLimitingOptions> options, TimeProvider time)
+internal sealed class RateLimitGate(IRateLimitStore store, SettingsService settings, IOptions<RateLimitingOptions> options, VideoConfMetrics metrics, TimeProvider time)
     : IApiRequestGate
 {
     private readonly bool _keyByUser = string.Equals(options.Value.KeyBy, "user", StringComparison.OrdinalIgnoreCase);
@@ -39,6 +40,7 @@ internal sealed class RateLimitGate(IRateLimitStore store, SettingsService setti
         var waitMs = Math.Max(0, (decision.ResetAt - time.GetUtcNow()).TotalMilliseconds);
         var seconds = (long)Math.Ceiling(waitMs / 1000);
         headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        metrics.RateLimitRefused(endpoint.Route);
         return ApiResults.DomainError(
             $"Error, too many requests. Please slow down. You must wait {seconds} seconds before trying this endpoint again.",
             "error-too-many-requests",

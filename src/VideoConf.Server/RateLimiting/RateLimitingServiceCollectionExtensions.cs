@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using VideoConf.Server.Http;
 
 namespace VideoConf.Server.RateLimiting;
@@ -12,7 +13,7 @@ internal static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddTrustedProxies(configuration);
         services.AddSingleton<InMemoryRateLimitStore>();
-        services.AddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<InMemoryRateLimitStore>());
+        services.TryAddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<InMemoryRateLimitStore>());
         services.AddSingleton<IApiRequestGate, RateLimitGate>();
         return services;
     }

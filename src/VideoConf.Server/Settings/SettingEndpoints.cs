@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VideoConf.Server.Accounts;
+using VideoConf.Server.Cluster;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
 
@@ -51,13 +52,17 @@ internal static class SettingEndpoints
             : NotFound;
     }
 
-    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, HttpContext context)
+    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, IClusterBus bus, HttpContext context)
     {
         if (!Permissions.Has(caller.Required, Permissions.EditPrivilegedSetting))
         {
             return ApiResults.Forbidden;
         }
         var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), context.RequestAborted);
+        if (outcome == SettingChange.Changed)
+        {
+            await bus.PublishAsync(new ClusterEvent(ClusterEvents.SettingChanged, id), context.RequestAborted);
+        }
         return outcome switch
         {
             SettingChange.NotFound => NotFound,

@@ -27,6 +27,7 @@ internal sealed partial class SettingsService(
     ILogger<SettingsService> logger) : ISettingsReader
 {
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _lastStored = new(StringComparer.Ordinal);
     private readonly IDataProtector _secrets = dataProtection.CreateProtector("VideoConf.Settings.Secrets");
 
     /// <summary>Raised with the setting's id after a change took effect on this instance.</summary>
@@ -35,6 +36,10 @@ internal sealed partial class SettingsService(
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var stored = await store.LoadAllAsync(cancellationToken);
+        foreach (var (id, json) in stored)
+        {
+            _lastStored[id] = json;
+        }
         foreach (var definition in SettingsRegistry.All)
         {
             var value = definition.Default;
@@ -84,6 +89,7 @@ internal sealed partial class SettingsService(
         }
         var json = SettingValues.ToJson(definition.Secret ? _secrets.Protect((string)value) : value).ToJsonString();
         await store.SaveAsync(id, json, time.GetUtcNow().UtcDateTime, cancellationToken);
+        _lastStored[id] = json;
         Apply(id, value);
         return (SettingChange.Changed, null);
     }
@@ -98,7 +104,27 @@ internal sealed partial class SettingsService(
         var stored = await store.LoadAllAsync(cancellationToken);
         if (stored.TryGetValue(id, out var json) && ReadStored(definition, json) is { } value)
         {
+            _lastStored[id] = json;
             Apply(id, value);
+        }
+    }
+
+    /// <summary>
+    /// Re-reads every stored setting and applies those whose stored value changed since this instance last saw
+    /// it (a safety net for lost change notices; a value forced at start holds until someone changes it).
+    /// </summary>
+    public async Task ReloadAllAsync(CancellationToken cancellationToken = default)
+    {
+        var stored = await store.LoadAllAsync(cancellationToken);
+        foreach (var (id, json) in stored)
+        {
+            if (SettingsRegistry.ById.TryGetValue(id, out var definition)
+                && (!_lastStored.TryGetValue(id, out var seen) || seen != json)
+                && ReadStored(definition, json) is { } value)
+            {
+                _lastStored[id] = json;
+                Apply(id, value);
+            }
         }
     }
 

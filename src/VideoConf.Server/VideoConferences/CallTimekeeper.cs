@@ -9,7 +9,7 @@ namespace VideoConf.Server.VideoConferences;
 /// <c>VideoConf_Expiration_Hours</c> (swept every minute). Every move is a conditional update through
 /// <see cref="CallLifecycle"/>, so several instances can sweep at once and each call still moves once.
 /// </summary>
-internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService settings, TimeProvider time, ILogger<CallTimekeeper> logger)
+internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService settings, CallEvents events, TimeProvider time, ILogger<CallTimekeeper> logger)
     : BackgroundService
 {
     public static readonly TimeSpan RingingInterval = TimeSpan.FromMilliseconds(500);
@@ -32,7 +32,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.RingingTimeout(c, now), cancellationToken);
-                moved += result?.Changed == true ? 1 : 0;
+                moved += await NoteAsync(result, cancellationToken);
             }
             if (due.Count < BatchSize)
             {
@@ -53,7 +53,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.Expire(c, lifetime, now), cancellationToken);
-                moved += result?.Changed == true ? 1 : 0;
+                moved += await NoteAsync(result, cancellationToken);
             }
             if (due.Count < BatchSize)
             {
@@ -62,32 +62,49 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
         }
     }
 
+    private async Task<int> NoteAsync<T>(CallChangeResult<T>? result, CancellationToken cancellationToken)
+    {
+        if (result is not { Changed: true })
+        {
+            return 0;
+        }
+        await events.ChangedAsync(result.Call, cancellationToken);
+        return 1;
+    }
+
+    /// <summary>
+    /// Sweeps, then waits one period from the end of that sweep. After a long pause (or a jump of the clock) this
+    /// sweeps once rather than once per missed period.
+    /// </summary>
     private async Task RunEveryAsync(TimeSpan period, Func<CancellationToken, Task<int>> sweep, CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(period, time);
-        do
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await sweep(stoppingToken);
+                await Task.Delay(period, time, stoppingToken);
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
             {
                 LogSweepFailed(logger, ex);
+                await DelayQuietlyAsync(period, stoppingToken);
             }
         }
-        while (await WaitAsync(timer, stoppingToken));
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    private async Task DelayQuietlyAsync(TimeSpan period, CancellationToken stoppingToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            await Task.Delay(period, time, stoppingToken);
         }
         catch (OperationCanceledException)
         {
-            return false;
         }
     }
 

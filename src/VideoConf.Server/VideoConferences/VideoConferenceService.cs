@@ -21,6 +21,7 @@ internal sealed class VideoConferenceService(
     ProviderRegistry providers,
     ProviderPreparer preparer,
     SettingsService settings,
+    CallEvents events,
     TimeProvider time)
 {
     public static readonly IResult InvalidParams = ApiResults.Failure("invalid-params");
@@ -80,6 +81,7 @@ internal sealed class VideoConferenceService(
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
         await calls.InsertAsync(call, message, cancellationToken);
+        await events.StartedAsync(call, cancellationToken);
         return direct
             ? ApiResults.Ok(new StartResponse<DirectStarted>(new DirectStarted(CallType.Direct, calleeId!, callId, provider.Key)))
             : ApiResults.Ok(new StartResponse<ConferenceStarted>(new ConferenceStarted(CallType.Conference, callId, room.Id, provider.Key)));
@@ -113,9 +115,12 @@ internal sealed class VideoConferenceService(
         {
             return InvalidParams;
         }
-        return result.Outcome == JoinOutcome.CallEnded
-            ? ApiResults.Failure("invalid-call")
-            : ApiResults.Ok(new JoinResponse(url, provider.Key));
+        if (result.Outcome == JoinOutcome.CallEnded)
+        {
+            return ApiResults.Failure("invalid-call");
+        }
+        await events.JoinedAsync(result, cancellationToken);
+        return ApiResults.Ok(new JoinResponse(url, provider.Key));
     }
 
     public async Task<IResult> CancelAsync(UserRecord user, string callId, CancellationToken cancellationToken)
@@ -127,6 +132,10 @@ internal sealed class VideoConferenceService(
         }
         var now = time.GetUtcNow().UtcDateTime;
         var result = await calls.UpdateAsync(callId, c => CallLifecycle.Cancel(c, Actor(user), now), cancellationToken);
+        if (result is { Changed: true })
+        {
+            await events.ChangedAsync(result.Call, cancellationToken);
+        }
         return result?.Outcome switch
         {
             null => InvalidParams,

@@ -19,16 +19,22 @@ public class VideoConfFactory : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
     public VideoConfFactory()
-        : this(Path.Combine(Path.GetTempPath(), "videoconf-tests", Guid.NewGuid().ToString("N")))
+        : this(Path.Combine(Path.GetTempPath(), "videoconf-tests", Guid.NewGuid().ToString("N")), NewPostgresDatabase())
     {
     }
 
-    /// <summary>A factory on an existing directory, to restart the server on the same store.</summary>
-    protected internal VideoConfFactory(string directory)
+    /// <summary>A factory on an existing store, to restart the server on it.</summary>
+    protected internal VideoConfFactory(string directory, string? postgresConnectionString)
     {
         Directory = directory;
+        PostgresConnectionString = postgresConnectionString;
         System.IO.Directory.CreateDirectory(directory);
         _settings["ConnectionStrings:Sqlite"] = $"Data Source={DatabasePath}";
+        if (postgresConnectionString is not null)
+        {
+            _settings["Storage:Provider"] = "postgres";
+            _settings["ConnectionStrings:Postgres"] = postgresConnectionString;
+        }
         _settings["Settings:API_Enable_Rate_Limiter"] = "false";
         _settings["Accounts:PasswordWorkFactor"] = "4";
         _settings["ADMIN_USERNAME"] = AdminUsername;
@@ -39,8 +45,40 @@ public class VideoConfFactory : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
-    /// <summary>A second server on the same store directory, as after a restart.</summary>
-    public static VideoConfFactory OnSameStoreAs(VideoConfFactory previous) => new(previous.Directory);
+    /// <summary>The PostgreSQL database of this server when the tests run on PostgreSQL (<see cref="TestBackend"/>).</summary>
+    public string? PostgresConnectionString { get; }
+
+    /// <summary>A second server on the same store, as after a restart.</summary>
+    public static VideoConfFactory OnSameStoreAs(VideoConfFactory previous) => new(previous.Directory, previous.PostgresConnectionString);
+
+    /// <summary>
+    /// Every byte the store has written: the SQLite file and its WAL, or on PostgreSQL the cluster's data files
+    /// after a checkpoint. Scans for secrets look here.
+    /// </summary>
+    public async Task<byte[]> ReadStoreBytesAsync()
+    {
+        var files = new List<string>();
+        if (PostgresConnectionString is null)
+        {
+            files.AddRange(new[] { DatabasePath, DatabasePath + "-wal" }.Where(File.Exists));
+        }
+        else
+        {
+            var server = await PostgresServer.Shared;
+            await server.CheckpointAsync();
+            files.AddRange(System.IO.Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories));
+        }
+        using var all = new MemoryStream();
+        foreach (var file in files)
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            await stream.CopyToAsync(all);
+        }
+        return all.ToArray();
+    }
+
+    private static string? NewPostgresDatabase() =>
+        TestBackend.IsPostgres ? PostgresServer.Shared.GetAwaiter().GetResult().CreateDatabaseAsync().GetAwaiter().GetResult() : null;
 
     public string DatabasePath => Path.Combine(Directory, "videoconf.db");
 

@@ -70,9 +70,9 @@ public sealed class SecretsAtRestTests
         sensitive.Add(("Jitsi_Application_Secret", SecretValue));
         (await admin.GetAsync("settings/Jitsi_Application_Secret")).AssertBody(HttpStatusCode.OK, MaskedSecretBody);
 
-        var whileRunning = StoreFiles.ReadAll(factory.DatabasePath);
+        var whileRunning = await StoreFiles.ReadAllAsync(factory);
         factory.Dispose();
-        var afterShutdown = StoreFiles.ReadAll(factory.DatabasePath);
+        var afterShutdown = await StoreFiles.ReadAllAsync(factory);
         var logs = factory.Logs.Lines.ToArray();
 
         Assert.NotEmpty(logs);
@@ -99,7 +99,7 @@ public sealed class SecretsAtRestTests
         var tokens = new[] { ("login token", user.AuthToken!), ("personal access token", pat.Json["token"]!.GetValue<string>()) };
 
         factory.Dispose();
-        var files = StoreFiles.ReadAll(factory.DatabasePath);
+        var files = await StoreFiles.ReadAllAsync(factory);
 
         foreach (var (what, token) in tokens)
         {

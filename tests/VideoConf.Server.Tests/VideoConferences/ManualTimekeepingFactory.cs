@@ -18,7 +18,7 @@ public sealed class ManualTimekeepingFactory : VideoConfFactory
 
     /// <summary>A second server on <paramref name="previous"/>'s store, as another instance or after a restart.</summary>
     public ManualTimekeepingFactory(VideoConfFactory previous)
-        : base(previous.Directory)
+        : base(previous.Directory, previous.PostgresConnectionString)
     {
     }
 
