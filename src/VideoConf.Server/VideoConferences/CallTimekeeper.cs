@@ -73,38 +73,34 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
     }
 
     /// <summary>
-    /// Sweeps, then waits one period from the end of that sweep. After a long pause (or a jump of the clock) this
-    /// sweeps once rather than once per missed period.
+    /// Sweeps every period. The next wait is armed before each sweep, so time that passes during a sweep is not
+    /// lost; after a long pause (or a jump of the clock) this sweeps once rather than once per missed period.
     /// </summary>
     private async Task RunEveryAsync(TimeSpan period, Func<CancellationToken, Task<int>> sweep, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var next = Task.Delay(period, time, stoppingToken);
             try
             {
                 await sweep(stoppingToken);
-                await Task.Delay(period, time, stoppingToken);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogSweepFailed(logger, ex);
+            }
+            catch (OperationCanceledException)
             {
                 return;
             }
-            catch (Exception ex)
+            try
             {
-                LogSweepFailed(logger, ex);
-                await DelayQuietlyAsync(period, stoppingToken);
+                await next;
             }
-        }
-    }
-
-    private async Task DelayQuietlyAsync(TimeSpan period, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(period, time, stoppingToken);
-        }
-        catch (OperationCanceledException)
-        {
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
     }
 
