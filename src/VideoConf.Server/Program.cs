@@ -21,7 +21,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Logging.AddJsonConsole();
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<VideoConfMetrics>();
+builder.Services.AddVideoConfMetrics();
 builder.Services.AddStorage(builder.Configuration);
 builder.Services.AddDataProtectionKeysInStore(builder.Configuration);
 builder.Services.AddVideoConfHealthChecks();

@@ -14,6 +14,7 @@ internal static class ServerStartup
         await services.GetRequiredService<SettingsService>().InitializeAsync();
         await services.GetRequiredService<AdminBootstrap>().RunAsync();
         services.GetRequiredService<PasswordHasher>().Warm();
+        await MetricsServiceCollectionExtensions.StartMetricsListenerAsync();
     }
 
     /// <summary>

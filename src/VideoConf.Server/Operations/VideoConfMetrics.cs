@@ -19,11 +19,11 @@ internal sealed class VideoConfMetrics
     public VideoConfMetrics(IMeterFactory meters)
     {
         var meter = meters.Create(MeterName);
-        _callsStarted = meter.CreateCounter<long>("videoconf.calls.started", description: "Calls started, by type.");
-        _callsJoined = meter.CreateCounter<long>("videoconf.calls.joined", description: "Successful joins.");
-        _callsEnded = meter.CreateCounter<long>("videoconf.calls.ended", description: "Calls that ended, by final status.");
-        _rateLimitRefusals = meter.CreateCounter<long>("videoconf.ratelimit.refusals", description: "Requests refused with 429, by route.");
-        _storeErrors = meter.CreateCounter<long>("videoconf.store.errors", description: "Requests answered 503 because the store was unavailable.");
+        _callsStarted = meter.CreateCounter<long>("calls.started", description: "Calls started, by type.");
+        _callsJoined = meter.CreateCounter<long>("calls.joined", description: "Successful joins.");
+        _callsEnded = meter.CreateCounter<long>("calls.ended", description: "Calls that ended, by final status.");
+        _rateLimitRefusals = meter.CreateCounter<long>("ratelimit.refusals", description: "Requests refused with 429, by route.");
+        _storeErrors = meter.CreateCounter<long>("store.errors", description: "Requests answered 503 because the store was unavailable.");
     }
 
     public void CallStarted(string type) => _callsStarted.Add(1, new KeyValuePair<string, object?>("type", type));

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using VideoConf.Server.Tests.Infrastructure;
+
+namespace VideoConf.Server.Tests.Distributed;
+
+[Trait("Category", "Distributed")]
+public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixture<TwoInstances>
+{
+    [Fact]
+    public async Task CallStartedOnOneInstance_IsListedAndJoinableOnTheOther()
+    {
+        var onA = await cluster.CreateUserAsync($"lister-{Suffix()}", cluster.A);
+        var onB = cluster.B.CreateApiClient().As(onA.UserId!, onA.AuthToken!);
+        var room = await onA.PostAsync("channels.create", new { name = $"shared-{Suffix()}" });
+        room.AssertOk();
+        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+
+        var started = await onA.PostAsync("video-conference.start", new { roomId });
+        started.AssertOk();
+        var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+
+        var list = await onB.GetAsync($"video-conference.list?roomId={roomId}");
+        list.AssertOk();
+        Assert.Equal(callId, list.Json["data"]![0]!["_id"]!.GetValue<string>());
+        Assert.Equal(1, list.Json["total"]!.GetValue<int>());
+        (await onB.PostAsync("video-conference.join", new { callId })).AssertOk();
+        var info = await onA.GetAsync($"video-conference.info?callId={callId}");
+        Assert.Equal(onA.UserId, info.Json["users"]![0]!["_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task SettingChangedOnOneInstance_IsInForceOnTheOther()
+    {
+        var adminA = await cluster.LoginAdminAsync(cluster.A);
+        var adminB = await cluster.LoginAdminAsync(cluster.B);
+        var domain = $"meet-{Suffix()}.example.org";
+
+        (await adminA.PostAsync("settings/Jitsi_Domain", new { value = domain })).AssertOk();
+
+        await TwoInstances.EventuallyAsync(
+            async () => (await adminB.GetAsync("settings/Jitsi_Domain")).Json["value"]!.GetValue<string>(),
+            value => value == domain,
+            "the new Jitsi_Domain on instance B");
+    }
+
+    [Fact]
+    public async Task RateLimitAllowance_IsSharedByBothInstances()
+    {
+        var user = await cluster.CreateUserAsync($"crowd-{Suffix()}", cluster.A);
+        var onB = cluster.B.CreateApiClient().As(user.UserId!, user.AuthToken!);
+        var adminA = await cluster.LoginAdminAsync(cluster.A);
+        var probe = await cluster.CreateUserAsync($"probe-{Suffix()}", cluster.B);
+        (await adminA.PostAsync("settings/API_Enable_Rate_Limiter", new { value = true })).AssertOk();
+        try
+        {
+            // Instance B learns of the switch through Redis; a separate user watches for it.
+            await TwoInstances.EventuallyAsync(
+                async () => (await probe.GetAsync("users.info?username=admin")).Header("X-RateLimit-Limit"),
+                limit => limit is not null,
+                "rate limiting switched on at instance B");
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => (i % 2 == 0 ? user : onB).GetAsync("me")));
+
+            Assert.Equal(TwoInstances.DefaultCalls, responses.Count(r => r.Status == HttpStatusCode.OK));
+            Assert.Equal(50 - TwoInstances.DefaultCalls, responses.Count(r => r.Status == HttpStatusCode.TooManyRequests));
+        }
+        finally
+        {
+            (await adminA.PostAsync("settings/API_Enable_Rate_Limiter", new { value = false })).AssertOk();
+        }
+    }
+
+    [Fact]
+    public async Task RingingTimeout_WithBothInstancesSweeping_DeclinesTheCallOnce()
+    {
+        var adminA = await cluster.LoginAdminAsync(cluster.A);
+        (await adminA.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 1 })).AssertOk();
+        try
+        {
+            var caller = await cluster.CreateUserAsync($"caller-{Suffix()}", cluster.A);
+            var callee = await cluster.CreateUserAsync($"callee-{Suffix()}", cluster.B);
+            var dm = await caller.PostAsync("im.create", new { username = callee.Username });
+            dm.AssertOk();
+            var endedBefore = await EndedCallsAsync();
+            await TwoInstances.EventuallyAsync(
+                async () => (await callee.GetAsync("settings.public?_id=VideoConf_Ringing_Timeout")).Json["settings"]![0]!["value"]!.GetValue<int>(),
+                value => value == 1,
+                "the short ringing timeout on instance B");
+
+            var started = await caller.PostAsync("video-conference.start", new { roomId = dm.Json["room"]!["_id"]!.GetValue<string>(), allowRinging = true });
+            started.AssertOk();
+            Assert.Equal("direct", started.Json["data"]!["type"]!.GetValue<string>());
+            var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+
+            var declined = await TwoInstances.EventuallyAsync(
+                async () => (await callee.GetAsync($"video-conference.info?callId={callId}")).Json,
+                call => call["status"]!.GetValue<int>() == 4,
+                "the ringing timeout");
+            Assert.Equal(caller.UserId, declined["endedBy"]!["_id"]!.GetValue<string>());
+
+            // Give a second sweep on either instance every chance to run, then count the ends both recorded.
+            await Task.Delay(1500);
+            Assert.Equal(endedBefore + 1, await EndedCallsAsync());
+        }
+        finally
+        {
+            (await adminA.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 40 })).AssertOk();
+        }
+    }
+
+    [Fact]
+    public async Task PostgresStopped_RequestsAnswer503AndTheServiceRecoversWhenItIsBack()
+    {
+        var user = await cluster.CreateUserAsync($"outage-{Suffix()}", cluster.A);
+        (await user.GetAsync("me")).AssertOk();
+
+        await cluster.Postgres.StopClusterAsync();
+        try
+        {
+            var during = await user.GetAsync("me");
+            during.AssertBody(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Service Unavailable"}""");
+            using var http = new HttpClient { BaseAddress = cluster.A.BaseAddress };
+            using var ready = await http.GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+            Assert.Equal("""{"status":"Unhealthy"}""", await ready.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            await cluster.Postgres.StartClusterAsync();
+        }
+
+        await TwoInstances.EventuallyAsync(async () => (await user.GetAsync("me")).Status, s => s == HttpStatusCode.OK, "recovery on instance A");
+        await TwoInstances.EventuallyAsync(
+            async () => (await cluster.B.CreateApiClient().As(user.UserId!, user.AuthToken!).GetAsync("me")).Status,
+            s => s == HttpStatusCode.OK,
+            "recovery on instance B");
+    }
+
+    /// <summary>Calls that ended, as counted by both instances' metrics together.</summary>
+    private async Task<double> EndedCallsAsync()
+    {
+        double total = 0;
+        foreach (var server in new[] { cluster.A, cluster.B })
+        {
+            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            var text = await http.GetStringAsync("/metrics");
+            total += EndedLine().Matches(text).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+        }
+        return total;
+    }
+
+    private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
+
+    [GeneratedRegex(@"^videoconf_calls_ended(?:\{[^}]*\})? ([0-9.eE+-]+)$", RegexOptions.Multiline)]
+    private static partial Regex EndedLine();
+}
