@@ -8,7 +8,14 @@ internal static class RateLimiterMemory
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var keys = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+        var result = await MeasureAsync(args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"keys={result.Keys} extra_mb={result.HeldMb:F1} after_sweep_windows={result.WindowsAfterSweep} after_sweep_extra_mb={result.AfterSweepMb:F1}"));
+        return 0;
+    }
+
+    public static async Task<LimiterMemory> MeasureAsync(int keys)
+    {
         var time = new ManualTime(DateTimeOffset.UtcNow);
         using var store = new InMemoryRateLimitStore(time);
         var before = Settle();
@@ -21,10 +28,10 @@ internal static class RateLimiterMemory
         time.Advance(TimeSpan.FromSeconds(2));
         store.Sweep();
         var reclaimed = Settle();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"keys={keys} windows_held={keys} extra_bytes={held - before} extra_mb={(held - before) / 1048576.0:F1} after_sweep_windows={store.Count} after_sweep_extra_mb={(reclaimed - before) / 1048576.0:F1}"));
-        return 0;
+        return new LimiterMemory(keys, (held - before) / 1048576.0, store.Count, (reclaimed - before) / 1048576.0);
     }
+
+    public sealed record LimiterMemory(int Keys, double HeldMb, int WindowsAfterSweep, double AfterSweepMb);
 
     private static long Settle()
     {

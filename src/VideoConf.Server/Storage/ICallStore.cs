@@ -12,6 +12,12 @@ public interface ICallStore
     Task<CallRecord> InsertAsync(CallRecord call, MessageRecord startMessage, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Loads many calls into one room in one transaction (imports, benchmarks), numbering them after the room's last
+    /// call in the order given. No start messages are written.
+    /// </summary>
+    Task BulkInsertAsync(string roomId, IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Applies <paramref name="change"/> to the call atomically. The function returns the new record (null for no
     /// change) and an outcome for the caller. Returns null when there is no such call.
     /// </summary>

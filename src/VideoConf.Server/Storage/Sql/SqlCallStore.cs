@@ -42,6 +42,39 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             return stored;
         }, cancellationToken);
 
+    public Task BulkInsertAsync(string roomId, IReadOnlyList<CallRecord> calls, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+        {
+            var last = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid", transaction)
+                .With("@rid", roomId).ScalarInt64Async(cancellationToken) ?? 0;
+            await using var insert = connection.Command(
+                "INSERT INTO video_conferences (id, rid, seq, status, created_at, ended_at, ringing_until, callee_id, provider_data, json) " +
+                "VALUES (@id, @rid, @seq, @status, @created, @ended, @ringing, @callee, @data, @json)", transaction);
+            string[] names = ["@id", "@rid", "@seq", "@status", "@created", "@ended", "@ringing", "@callee", "@data", "@json"];
+            foreach (var name in names)
+            {
+                insert.With(name, null);
+            }
+            foreach (var call in calls)
+            {
+                var stored = call with { RoomId = roomId, Seq = ++last };
+                object?[] values =
+                [
+                    stored.Id, roomId, stored.Seq, stored.Status, ToMs(stored.CreatedAt), ToMs(stored.EndedAt), ToMs(stored.RingingUntil),
+                    stored.CalleeId, stored.ProviderData, CallJson.Serialize(stored),
+                ];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+            await connection.Command(
+                    "INSERT INTO call_sequences (rid, last_seq) VALUES (@rid, @last) ON CONFLICT (rid) DO UPDATE SET last_seq = excluded.last_seq",
+                    transaction)
+                .With("@rid", roomId).With("@last", last).ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task<CallChangeResult<T>?> UpdateAsync<T>(string id, Func<CallRecord, (CallRecord? Updated, T Outcome)> change, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace VideoConf.Bench;
+
+/// <summary>
+/// Measures the bars P1–P8 of the quality spec against the ceiling in one run and rewrites docs/benchmarks.md.
+/// Every speed figure is a ratio of two measurements taken in alternation (A B A B) in the same run.
+/// </summary>
+internal static class Runner
+{
+    private const int Connections = 32;
+    private const int Seconds = 10;
+
+    public static async Task<int> RunAsync(RunOptions options)
+    {
+        var rows = new List<Row>();
+        var raw = new StringBuilder();
+        var seeded = await SeedOnceAsync(options.WorkDirectory, options.Calls);
+        var sqliteEnv = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(options.WorkDirectory, "bench.db")}",
+            ["Settings__API_Enable_Rate_Limiter"] = "true",
+        };
+
+        await using var ceiling = await ServerUnderTest.StartAsync(options.CeilingDll, 5101, new Dictionary<string, string>(), "/plain");
+        var listPath = $"/api/v1/video-conference.list?roomId={seeded.RoomId}&count=50";
+
+        // P8: start-up on the seeded store, from exec to the first 200 of /health/ready (best of three).
+        var startups = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            await using var probe = await ServerUnderTest.StartAsync(options.ServerDll, 5102, sqliteEnv, "/health/ready");
+            startups.Add(probe.Startup.TotalSeconds);
+        }
+        raw.AppendLine(Invariant($"P8 start-up seconds: {string.Join(", ", startups.Select(s => s.ToString("F3", CultureInfo.InvariantCulture)))}"));
+        rows.Add(new Row("P8", "Start-up with the seeded SQLite store (exec → first 200 of /health/ready, best of 3)",
+            Invariant($"{startups.Min():F2} s"), "≤ 1.5 s", startups.Min() <= 1.5));
+
+        await using (var server = await ServerUnderTest.StartAsync(options.ServerDll, 5100, sqliteEnv, "/health/ready"))
+        {
+            var (userId, token) = await server.LoginAsync(seeded.Username, seeded.Password);
+            string[] auth = [$"X-User-Id: {userId}", $"X-Auth-Token: {token}"];
+
+            // P1: list page throughput against the ceiling's page.
+            var (serverList, ceilingList) = await AlternateAsync(
+                () => Measure.WrkAsync(server.BaseUrl + listPath, Connections, Seconds, auth),
+                () => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, Seconds, []),
+                raw, "P1 list rps (server | ceiling)");
+            var p1 = serverList / ceilingList;
+            rows.Add(new Row("P1", Invariant($"list, count=50, room of {options.Calls:N0} calls, SQLite"),
+                Invariant($"{serverList:F0} vs {ceilingList:F0} rps = {p1:F2}"), "≥ 0.70", p1 >= 0.70));
+
+            // P5: peak RSS of the server during P1.
+            var peak = Measure.ProcessMemoryMb(server.Pid, "VmHWM");
+            rows.Add(new Row("P5", "Server peak RSS during P1", Invariant($"{peak:F0} MB"), "≤ 300 MB", peak <= 300));
+
+            // P2: deep page against first page, median of 200 sequential requests each.
+            using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+            http.DefaultRequestHeaders.Add("X-User-Id", userId);
+            http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+            var deep = Math.Max(0, options.Calls - 50);
+            var first = await Measure.MedianLatencyAsync(http, listPath + "&offset=0", 200);
+            var last = await Measure.MedianLatencyAsync(http, listPath + $"&offset={deep}", 200);
+            var p2 = last / first;
+            raw.AppendLine(Invariant($"P2 median ms: offset 0 = {first:F3}, offset {deep} = {last:F3}"));
+            rows.Add(new Row("P2", Invariant($"Deep page (offset={deep}) vs offset=0, median of 200"),
+                Invariant($"{last:F2} ms vs {first:F2} ms = {p2:F2}"), "≤ 1.5", p2 <= 1.5));
+
+            // P3: start throughput against the ceiling's plain text.
+            var script = Path.Combine(options.WorkDirectory, "start.lua");
+            await File.WriteAllTextAsync(script, LuaPost(seeded.RoomId));
+            var (serverStart, ceilingPlain) = await AlternateAsync(
+                () => Measure.WrkAsync(server.BaseUrl + "/api/v1/video-conference.start", Connections, Seconds, auth, script),
+                () => Measure.WrkAsync(ceiling.BaseUrl + "/plain", Connections, Seconds, []),
+                raw, "P3 rps (server start | ceiling plain)");
+            var p3 = serverStart / ceilingPlain;
+            rows.Add(new Row("P3", "video-conference.start throughput vs plain text, SQLite",
+                Invariant($"{serverStart:F0} vs {ceilingPlain:F0} rps = {p3:F3}"), "≥ 0.10", p3 >= 0.10));
+        }
+
+        // P6: count=0 over the whole room on a fresh server; growth of peak RSS over the warmed-up baseline.
+        await using (var server = await ServerUnderTest.StartAsync(options.ServerDll, 5103, sqliteEnv, "/health/ready"))
+        {
+            var (userId, token) = await server.LoginAsync(seeded.Username, seeded.Password);
+            using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl), Timeout = TimeSpan.FromMinutes(10) };
+            http.DefaultRequestHeaders.Add("X-User-Id", userId);
+            http.DefaultRequestHeaders.Add("X-Auth-Token", token);
+            await Measure.MedianLatencyAsync(http, listPath, 20);
+            var baseline = Measure.ProcessMemoryMb(server.Pid, "VmHWM");
+            using var response = await http.GetAsync($"/api/v1/video-conference.list?roomId={seeded.RoomId}&count=0", HttpCompletionOption.ResponseHeadersRead);
+            await using var body = await response.Content.ReadAsStreamAsync();
+            var bytes = await CountBytesAsync(body);
+            var growth = Measure.ProcessMemoryMb(server.Pid, "VmHWM") - baseline;
+            raw.AppendLine(Invariant($"P6 count=0 streamed {bytes / 1048576.0:F0} MB; peak RSS {baseline:F0} MB before, +{growth:F0} MB"));
+            rows.Add(new Row("P6", Invariant($"count=0 on the {options.Calls:N0}-call room ({bytes / 1048576.0:F0} MB streamed)"),
+                Invariant($"peak RSS +{growth:F0} MB"), "completes; ≤ +50 MB", response.IsSuccessStatusCode && growth <= 50));
+        }
+
+        // P7: the rate limiter with 100,000 distinct keys, in-process.
+        var limiter = await RateLimiterMemory.MeasureAsync(100_000);
+        rows.Add(new Row("P7", "Rate limiter holding 100,000 distinct keys",
+            Invariant($"{limiter.HeldMb:F1} MB; {limiter.WindowsAfterSweep} windows after expiry sweep"), "≤ 64 MB; reclaimed",
+            limiter.HeldMb <= 64 && limiter.WindowsAfterSweep == 0));
+
+        // P4: the list page on PostgreSQL, when a PostgreSQL database was given.
+        if (options.PostgresConnection is { } postgres)
+        {
+            var pgRoom = await Seeder.SeedAsync("postgres", postgres, options.Calls);
+            var pgEnv = new Dictionary<string, string>
+            {
+                ["Storage__Provider"] = "postgres",
+                ["ConnectionStrings__Postgres"] = postgres,
+                ["Settings__API_Enable_Rate_Limiter"] = "true",
+            };
+            await using var server = await ServerUnderTest.StartAsync(options.ServerDll, 5104, pgEnv, "/health/ready");
+            var (userId, token) = await server.LoginAsync(pgRoom.Username, pgRoom.Password);
+            var (serverList, ceilingList) = await AlternateAsync(
+                () => Measure.WrkAsync($"{server.BaseUrl}/api/v1/video-conference.list?roomId={pgRoom.RoomId}&count=50", Connections, Seconds,
+                    [$"X-User-Id: {userId}", $"X-Auth-Token: {token}"]),
+                () => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, Seconds, []),
+                raw, "P4 list rps on PostgreSQL (server | ceiling)");
+            var p4 = serverList / ceilingList;
+            rows.Add(new Row("P4", Invariant($"P1 on PostgreSQL ({options.Calls:N0} calls)"),
+                Invariant($"{serverList:F0} vs {ceilingList:F0} rps = {p4:F2}"), "≥ 0.50", p4 >= 0.50));
+        }
+
+        rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        var report = Report.Render(rows, raw.ToString(), options);
+        await File.WriteAllTextAsync(options.ReportPath, report);
+        Console.WriteLine(report);
+        return 0;
+    }
+
+    private static async Task<SeededRoom> SeedOnceAsync(string workDirectory, int calls)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var marker = Path.Combine(workDirectory, $"bench-{calls}.json");
+        if (File.Exists(marker) && File.Exists(Path.Combine(workDirectory, "bench.db")))
+        {
+            return JsonSerializer.Deserialize<SeededRoom>(await File.ReadAllTextAsync(marker))!;
+        }
+        foreach (var old in Directory.GetFiles(workDirectory, "bench.db*"))
+        {
+            File.Delete(old);
+        }
+        var seeded = await Seeder.SeedAsync("sqlite", $"Data Source={Path.Combine(workDirectory, "bench.db")}", calls);
+        await File.WriteAllTextAsync(marker, JsonSerializer.Serialize(seeded));
+        return seeded;
+    }
+
+    /// <summary>A then B, twice, each for the same duration and connections; returns the mean of each.</summary>
+    private static async Task<(double A, double B)> AlternateAsync(Func<Task<double>> a, Func<Task<double>> b, StringBuilder raw, string label)
+    {
+        var a1 = await a();
+        var b1 = await b();
+        var a2 = await a();
+        var b2 = await b();
+        raw.AppendLine(Invariant($"{label}: {a1:F0}, {a2:F0} | {b1:F0}, {b2:F0}"));
+        return ((a1 + a2) / 2, (b1 + b2) / 2);
+    }
+
+    private static async Task<long> CountBytesAsync(Stream body)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer)) > 0)
+        {
+            total += read;
+        }
+        return total;
+    }
+
+    private static string LuaPost(string roomId) =>
+        $$"""
+        wrk.method = "POST"
+        wrk.body   = '{"roomId":"{{roomId}}"}'
+        wrk.headers["Content-Type"] = "application/json"
+        """;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
+
+internal sealed record RunOptions(string ServerDll, string CeilingDll, string WorkDirectory, string ReportPath, int Calls, string? PostgresConnection);
+
+internal sealed record Row(string Id, string What, string Measured, string Bar, bool Pass);
