@@ -6,6 +6,9 @@ namespace VideoConf.Server.Cluster;
 /// </summary>
 internal interface IClusterBus
 {
+    /// <summary>True when other instances may share the store, so in-process caches would not see their writes.</summary>
+    bool IsDistributed { get; }
+
     Task PublishAsync(ClusterEvent clusterEvent, CancellationToken cancellationToken = default);
 
     /// <summary>Called for every event another instance published.</summary>
@@ -15,6 +18,8 @@ internal interface IClusterBus
 /// <summary>The bus of a single instance.</summary>
 internal sealed class LocalClusterBus : IClusterBus
 {
+    public bool IsDistributed => false;
+
     public Task PublishAsync(ClusterEvent clusterEvent, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public void Subscribe(Func<ClusterEvent, Task> handler)

@@ -16,6 +16,8 @@ internal sealed partial class RedisClusterBus(IConnectionMultiplexer redis, ILog
     private readonly List<Func<ClusterEvent, Task>> _handlers = [];
     private int _subscribed;
 
+    public bool IsDistributed => true;
+
     public async Task PublishAsync(ClusterEvent clusterEvent, CancellationToken cancellationToken = default)
     {
         try

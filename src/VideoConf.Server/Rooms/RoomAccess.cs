@@ -25,6 +25,25 @@ internal sealed class RoomAccess(IRoomStore rooms, SettingsService settings)
         return room is null ? null : await CheckAsync(room, user, cancellationToken);
     }
 
+    /// <summary>
+    /// The same rule when only the answer is needed (list, info, join, cancel): it reads the room's type and the
+    /// caller's membership, which the store can answer without reading the whole room.
+    /// </summary>
+    public async Task<bool> CanAccessAsync(string roomId, UserRecord? user, CancellationToken cancellationToken = default)
+    {
+        var type = roomId.Length == 0 ? null : await rooms.FindTypeAsync(roomId, cancellationToken);
+        if (type is null)
+        {
+            return false;
+        }
+        if (user is null)
+        {
+            return type == "c" && settings.GetBool(SettingIds.AccountsAllowAnonymousRead);
+        }
+        return (type == "c" && Permissions.Has(user, Permissions.ViewChannel))
+            || await rooms.FindSubscriptionAsync(roomId, user.Id, cancellationToken) is not null;
+    }
+
     public async Task<AccessibleRoom?> CheckAsync(RoomRecord room, UserRecord? user, CancellationToken cancellationToken = default)
     {
         if (user is null)

@@ -28,16 +28,22 @@ public interface ICallStore
 
     /// <summary>
     /// The room's calls newest first, as their stored JSON, skipping <paramref name="offset"/> by sequence number
-    /// (no scan of the skipped rows); <paramref name="limit"/> null means all. <paramref name="total"/> is the
-    /// count read before, which pins the page against calls inserted meanwhile.
+    /// (no scan of the skipped rows); <paramref name="limit"/> null means all. The room's total is read first, on
+    /// the same connection, into <paramref name="page"/>; it pins the page against calls inserted meanwhile.
     /// </summary>
-    IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, long total, int offset, int? limit, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, int offset, int? limit, CallPage page, CancellationToken cancellationToken = default);
 
     /// <summary>Calls still ringing whose ringing time ran out at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> FindRingingDueAsync(DateTime now, int max, CancellationToken cancellationToken = default);
 
     /// <summary>Calls not ended that were created at or before <paramref name="createdBefore"/>.</summary>
     Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Filled by <see cref="ICallStore.ReadPageJsonAsync"/> before its first item: the room's total.</summary>
+public sealed class CallPage
+{
+    public long Total { get; set; }
 }
 
 /// <summary>The call after an update (changed or not) and the change function's outcome.</summary>

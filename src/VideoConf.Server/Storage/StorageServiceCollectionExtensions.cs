@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Options;
+using VideoConf.Server.Cluster;
+using VideoConf.Server.Storage.Caching;
 using VideoConf.Server.Storage.Postgres;
 using VideoConf.Server.Storage.Sql;
 using VideoConf.Server.Storage.Sqlite;
@@ -28,8 +30,10 @@ internal static class StorageServiceCollectionExtensions
         });
         services.AddSingleton<IStoreMigrator, SqlMigrator>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
-        services.AddSingleton<IUserStore, SqlUserStore>();
-        services.AddSingleton<IRoomStore, SqlRoomStore>();
+        services.AddSingleton<SqlUserStore>();
+        services.AddSingleton<SqlRoomStore>();
+        services.AddSingleton<IUserStore>(sp => new CachingUserStore(sp.GetRequiredService<SqlUserStore>(), sp.GetRequiredService<IClusterBus>()));
+        services.AddSingleton<IRoomStore>(sp => new CachingRoomStore(sp.GetRequiredService<SqlRoomStore>(), sp.GetRequiredService<IClusterBus>()));
         services.AddSingleton<IMessageStore, SqlMessageStore>();
         services.AddSingleton<ICallStore, SqlCallStore>();
         services.AddSingleton<ISettingStore, SqlSettingStore>();

@@ -49,6 +49,9 @@ public interface IRoomStore
 {
     Task<RoomRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>The room's type (<c>c</c>, <c>p</c>, <c>d</c>), or null when there is no such room. A room's type never changes.</summary>
+    Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default);
+
     /// <summary>The channel or group with this name (names compare case-insensitively).</summary>
     Task<RoomRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default);
 

@@ -12,9 +12,10 @@ namespace VideoConf.Server.VideoConferences;
 /// it goes, so the response is never held whole — a fault after the first flush aborts the connection instead of
 /// ending a truncated document.
 /// </summary>
-internal sealed class CallPageResult(ICallStore calls, string roomId, long total, Paging paging) : IResult
+internal sealed class CallPageResult(ICallStore calls, string roomId, Paging paging) : IResult
 {
     private const int FlushThreshold = 64 * 1024;
+    private readonly CallPage _page = new();
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -44,7 +45,7 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, long total
     {
         var count = 0;
         var sinceFlush = 0;
-        await foreach (var json in calls.ReadPageJsonAsync(roomId, total, paging.Offset, paging.Limit, cancellationToken))
+        await foreach (var json in calls.ReadPageJsonAsync(roomId, paging.Offset, paging.Limit, _page, cancellationToken))
         {
             if (count > 0)
             {
@@ -64,7 +65,7 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, long total
 
     private void WriteTail(IBufferWriter<byte> output, int count)
     {
-        var tail = string.Create(CultureInfo.InvariantCulture, $"],\"offset\":{paging.Offset},\"count\":{count},\"total\":{total},\"success\":true}}");
+        var tail = string.Create(CultureInfo.InvariantCulture, $"],\"offset\":{paging.Offset},\"count\":{count},\"total\":{_page.Total},\"success\":true}}");
         output.Write(System.Text.Encoding.UTF8.GetBytes(tail));
     }
 }

@@ -90,7 +90,7 @@ internal sealed class VideoConferenceService(
     public async Task<IResult> JoinAsync(UserRecord? user, string callId, MediaState state, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
-        if (call is null || await access.CheckAsync(call.RoomId, user, cancellationToken) is null)
+        if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
             return InvalidParams;
         }
@@ -126,7 +126,7 @@ internal sealed class VideoConferenceService(
     public async Task<IResult> CancelAsync(UserRecord user, string callId, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
-        if (call is null || await access.CheckAsync(call.RoomId, user, cancellationToken) is null)
+        if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
             return InvalidParams;
         }
@@ -148,7 +148,7 @@ internal sealed class VideoConferenceService(
     public async Task<IResult> InfoAsync(UserRecord user, string callId, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
-        if (call is null || await access.CheckAsync(call.RoomId, user, cancellationToken) is null)
+        if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
             return InvalidParams;
         }
@@ -172,12 +172,11 @@ internal sealed class VideoConferenceService(
 
     public async Task<IResult> ListAsync(UserRecord user, string roomId, Paging paging, CancellationToken cancellationToken)
     {
-        if (await access.CheckAsync(roomId, user, cancellationToken) is null)
+        if (!await access.CanAccessAsync(roomId, user, cancellationToken))
         {
             return InvalidParams;
         }
-        var total = await calls.CountInRoomAsync(roomId, cancellationToken);
-        return new CallPageResult(calls, roomId, total, paging);
+        return new CallPageResult(calls, roomId, paging);
     }
 
     private async Task<string?> JoinUrlAsync(IVideoConfProvider provider, CallRecord call, UserRecord? user, MediaState state, CancellationToken cancellationToken)

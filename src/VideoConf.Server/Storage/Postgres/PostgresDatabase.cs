@@ -31,7 +31,7 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
 
     public override IReadOnlyList<(int Version, string Sql)> Migrations { get; } = SqlSchema.For("BYTEA");
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+    protected override async Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     public override Task BeforeMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>

@@ -106,15 +106,17 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
                 .ScalarInt64Async(cancellationToken) ?? 0L, cancellationToken);
 
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, long total, int offset, int? limit,
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, int offset, int? limit, CallPage page,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var top = total - offset;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        page.Total = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
+            .ScalarInt64Async(cancellationToken) ?? 0L;
+        var top = page.Total - offset;
         if (top <= 0 || limit == 0)
         {
             yield break;
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = connection.Command(
                 "SELECT json FROM video_conferences WHERE rid = @rid AND seq <= @top ORDER BY seq DESC LIMIT @limit")
             .With("@rid", roomId).With("@top", top).With("@limit", limit ?? long.MaxValue);

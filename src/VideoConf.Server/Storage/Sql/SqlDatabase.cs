@@ -20,7 +20,7 @@ internal abstract class SqlDatabase
     {
         try
         {
-            return await OpenConnectionAsync(cancellationToken);
+            return await OpenConnectionAsync(forWrite: false, cancellationToken);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -48,7 +48,7 @@ internal abstract class SqlDatabase
         {
             return await RunWriteAsync(async () =>
             {
-                await using var connection = await OpenConnectionAsync(cancellationToken);
+                await using var connection = await OpenConnectionAsync(forWrite: true, cancellationToken);
                 await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await work(connection, transaction);
                 await transaction.CommitAsync(cancellationToken);
@@ -68,7 +68,8 @@ internal abstract class SqlDatabase
             return true;
         }, cancellationToken);
 
-    protected abstract Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
+    /// <summary>Opens a connection; <paramref name="forWrite"/> says it will run a write transaction.</summary>
+    protected abstract Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken);
 
     /// <summary>Wraps every write transaction (SQLite serializes them in-process).</summary>
     protected virtual Task<T> RunWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) => write();

@@ -14,6 +14,11 @@ internal sealed class SqlRoomStore(SqlDatabase database) : IRoomStore
             connection.Command($"SELECT {RoomColumns} FROM rooms WHERE id = @id").With("@id", id).QuerySingleAsync(MapRoom, cancellationToken),
             cancellationToken);
 
+    public Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+            await connection.Command("SELECT t FROM rooms WHERE id = @id").With("@id", id).ExecuteScalarAsync(cancellationToken) as string,
+            cancellationToken);
+
     public Task<RoomRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default) =>
         database.ReadAsync(connection =>
             connection.Command($"SELECT {RoomColumns} FROM rooms WHERE lower(name) = lower(@name) AND t IN ('c', 'p')")

@@ -32,13 +32,17 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 
     public override IReadOnlyList<(int Version, string Sql)> Migrations { get; } = SqlSchema.For("BLOB");
 
-    protected override async Task<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    protected override async Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await connection.Command("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
+            if (forWrite)
+            {
+                // Per-connection settings that only writes need; reads skip the extra statements.
+                await connection.Command("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
+            }
             return connection;
         }
         catch
