@@ -46,14 +46,7 @@ internal abstract class SqlDatabase
     {
         try
         {
-            return await RunWriteAsync(async () =>
-            {
-                await using var connection = await OpenConnectionAsync(forWrite: true, cancellationToken);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var result = await work(connection, transaction);
-                await transaction.CommitAsync(cancellationToken);
-                return result;
-            }, cancellationToken);
+            return await ExecuteWriteAsync(work, cancellationToken);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -71,8 +64,15 @@ internal abstract class SqlDatabase
     /// <summary>Opens a connection; <paramref name="forWrite"/> says it will run a write transaction.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken);
 
-    /// <summary>Wraps every write transaction (SQLite serializes them in-process).</summary>
-    protected virtual Task<T> RunWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken) => write();
+    /// <summary>Runs one write in its own transaction (SQLite instead queues writes and commits them in groups).</summary>
+    protected virtual async Task<T> ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(forWrite: true, cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await work(connection, transaction);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
     /// <summary>True for failures that mean the store cannot be reached or did not answer in time.</summary>
     public abstract bool IsUnavailable(Exception exception);

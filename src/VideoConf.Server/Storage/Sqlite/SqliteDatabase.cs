@@ -5,14 +5,14 @@ using VideoConf.Server.Storage.Sql;
 namespace VideoConf.Server.Storage.Sqlite;
 
 /// <summary>
-/// One SQLite file in WAL mode. Reads run on pooled connections in parallel; writes are serialized in-process
-/// (SQLite has one writer anyway), which also makes every read-modify-write transaction exact.
+/// One SQLite file in WAL mode. Reads run on pooled connections in parallel; writes go through one in-process
+/// writer (SQLite has one writer anyway) that commits them in groups, which also makes every read-modify-write
+/// exact.
 /// </summary>
 internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 {
     private readonly string _connectionString;
-    private readonly TimeSpan _writerWait;
-    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SqliteGroupWriter _writer;
 
     public SqliteDatabase(string connectionString, int commandTimeoutSeconds)
     {
@@ -22,8 +22,8 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
             DefaultTimeout = Math.Max(1, commandTimeoutSeconds),
         };
         _connectionString = builder.ToString();
-        _writerWait = TimeSpan.FromSeconds(Math.Max(1, commandTimeoutSeconds) * 5);
         DataSource = builder.DataSource;
+        _writer = new SqliteGroupWriter(ct => OpenConnectionAsync(forWrite: true, ct));
     }
 
     public string DataSource { get; }
@@ -52,21 +52,8 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
         }
     }
 
-    protected override async Task<T> RunWriteAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
-    {
-        if (!await _writeLock.WaitAsync(_writerWait, cancellationToken))
-        {
-            throw new StoreUnavailableException("Timed out waiting for the SQLite writer.");
-        }
-        try
-        {
-            return await write();
-        }
-        finally
-        {
-            _writeLock.Release();
-        }
-    }
+    protected override Task<T> ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writer.EnqueueAsync(work, cancellationToken);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
     {
@@ -81,5 +68,5 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
     public override bool IsUnavailable(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */ or 13 /* FULL */ or 14 /* CANTOPEN */ };
 
-    public void Dispose() => _writeLock.Dispose();
+    public void Dispose() => _writer.Dispose();
 }
