@@ -48,6 +48,18 @@ internal static class Permissions
         {
             return false;
         }
-        return user.Roles.Any(roles.Contains) || (roomSubscription is not null && roomSubscription.Roles.Any(roles.Contains));
+        return AnyGrants(user.Roles, roles) || (roomSubscription is not null && AnyGrants(roomSubscription.Roles, roles));
+    }
+
+    private static bool AnyGrants(IReadOnlyList<string> held, string[] granting)
+    {
+        for (var i = 0; i < held.Count; i++)
+        {
+            if (Array.IndexOf(granting, held[i]) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

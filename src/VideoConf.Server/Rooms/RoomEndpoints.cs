@@ -80,7 +80,7 @@ internal static class RoomEndpoints
     private static async Task<IResult> GetMessage(ApiParams p, Caller caller, IMessageStore messages, RoomAccess access, HttpContext context)
     {
         var message = await messages.FindByIdAsync(p.String("msgId")!, context.RequestAborted);
-        if (message is null || await access.CheckAsync(message.RoomId, caller.Required, context.RequestAborted) is null)
+        if (message is null || !await access.CanAccessAsync(message.RoomId, caller.Required, context.RequestAborted))
         {
             return MessageNotAllowed;
         }

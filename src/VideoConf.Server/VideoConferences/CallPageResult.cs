@@ -33,7 +33,8 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, Paging pag
             await pipe.FlushAsync(cancellationToken);
             return;
         }
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        // A 50-call page is about 35 KB; starting large avoids copying it while it grows.
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
         buffer.Write("{\"data\":["u8);
         var count = await WriteItemsAsync(buffer, flush: false, cancellationToken);
         WriteTail(buffer, count);

@@ -12,6 +12,7 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
 {
     private const int MaxEntries = 500_000;
     private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RoomRecord> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string RoomId, string UserId), SubscriptionRecord?> _subscriptions = new();
 
     public async Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default)
@@ -27,6 +28,21 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
             _types[id] = type;
         }
         return type;
+    }
+
+    public async Task<RoomRecord?> FindForAccessAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!bus.IsDistributed && _rooms.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+        var room = await inner.FindByIdAsync(id, cancellationToken);
+        if (room is not null && !bus.IsDistributed)
+        {
+            Bound(_rooms);
+            _rooms[id] = room;
+        }
+        return room;
     }
 
     public async Task<SubscriptionRecord?> FindSubscriptionAsync(string roomId, string userId, CancellationToken cancellationToken = default)
@@ -62,17 +78,17 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
 
     public async Task<bool> AddSubscriptionAsync(SubscriptionRecord subscription, CancellationToken cancellationToken = default)
     {
-        _subscriptions.TryRemove((subscription.RoomId, subscription.UserId), out _);
+        Forget([subscription]);
         var added = await inner.AddSubscriptionAsync(subscription, cancellationToken);
-        _subscriptions.TryRemove((subscription.RoomId, subscription.UserId), out _);
+        Forget([subscription]);
         return added;
     }
 
     public async Task<bool> RemoveSubscriptionAsync(string roomId, string userId, DateTime updatedAt, CancellationToken cancellationToken = default)
     {
-        _subscriptions.TryRemove((roomId, userId), out _);
+        ForgetMember(roomId, userId);
         var removed = await inner.RemoveSubscriptionAsync(roomId, userId, updatedAt, cancellationToken);
-        _subscriptions.TryRemove((roomId, userId), out _);
+        ForgetMember(roomId, userId);
         return removed;
     }
 
@@ -85,7 +101,14 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
         foreach (var subscription in subscriptions)
         {
             _subscriptions.TryRemove((subscription.RoomId, subscription.UserId), out _);
+            _rooms.TryRemove(subscription.RoomId, out _);
         }
+    }
+
+    private void ForgetMember(string roomId, string userId)
+    {
+        _subscriptions.TryRemove((roomId, userId), out _);
+        _rooms.TryRemove(roomId, out _);
     }
 
     private static void Bound<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache)
