@@ -58,7 +58,7 @@ internal static class RoomEndpoints
         }
         var excludeSelf = p.Bool("excludeSelf") == true && p.String("usernames") is not null;
         var members = excludeSelf ? found : [user, .. found];
-        var room = await membership.GetOrCreateDirectAsync(members, context.RequestAborted);
+        var room = await membership.GetOrCreateDirectAsync(user, members, context.RequestAborted);
         return ApiResults.Ok(new DirectEnvelope(RoomDto.From(room)));
     }
 
