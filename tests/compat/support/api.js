@@ -1,19 +1,38 @@
 // Drives the server through @rocket.chat/api-client's RestClient, as Rocket.Chat's web client does: one client per
-// user, credentials set from the login response, endpoints named '/v1/<route>'.
+// user, credentials set from the login response, endpoints named '/v1/<route>'. A RestClient middleware checks
+// every response: success bodies against the published schema of their route, error bodies against rest-typings'
+// error-response validators.
 import assert from 'node:assert/strict';
 import apiClient from '@rocket.chat/api-client';
-import { assertErrorSchema, assertSchema } from './schemas.js';
+import { assertErrorSchema, assertSuccessSchema } from './schemas.js';
 
 const { RestClient } = apiClient;
 
+const routeOf = (endpoint) => endpoint.replace(/^\/?v1\//, '').replace(/\?.*$/, '');
+
 export function anonymousClient(server) {
-  return new RestClient({ baseUrl: server.url });
+  const client = new RestClient({ baseUrl: server.url });
+  client.use(async (context, next) => {
+    const [endpoint] = context;
+    let response;
+    try {
+      response = await next(...context);
+    } catch (error) {
+      if (error instanceof Response) {
+        assertErrorSchema(error.status, await error.clone().json());
+      }
+      throw error;
+    }
+    assertSuccessSchema(routeOf(endpoint), await response.clone().json());
+    return response;
+  });
+  return client;
 }
 
 /** Logs in through POST /v1/login and returns a client carrying that session's credentials. */
 export async function login(server, user, password) {
   const client = anonymousClient(server);
-  const body = assertSchema('login', await client.post('/v1/login', { user, password }));
+  const body = await client.post('/v1/login', { user, password });
   client.setCredentials({ 'X-User-Id': body.data.userId, 'X-Auth-Token': body.data.authToken });
   client.me = body.data.me;
   return client;
@@ -22,19 +41,18 @@ export async function login(server, user, password) {
 /** Creates a user (as admin) through users.create and logs in as them. */
 export async function createUser(server, adminClient, username) {
   const password = `pw-${username}-secret`;
-  const body = await adminClient.post('/v1/users.create', {
+  await adminClient.post('/v1/users.create', {
     username,
     email: `${username}@videoconf.test`,
     password,
     name: `Name of ${username}`,
   });
-  assertSchema('IUser', body.user);
   return login(server, username, password);
 }
 
 /**
  * Awaits a request that must fail and returns { status, body }. RestClient rejects with the fetch Response for
- * every status that is not 2xx; the error body is checked against rest-typings' error-response validators.
+ * every status that is not 2xx (its body already checked by the middleware).
  */
 export async function failure(request) {
   let response;
@@ -47,7 +65,5 @@ export async function failure(request) {
     }
     response = error;
   }
-  const body = await response.json();
-  assertErrorSchema(response.status, body);
-  return { status: response.status, body };
+  return { status: response.status, body: await response.json() };
 }

@@ -79,23 +79,63 @@ const envelopes = {
   },
 };
 
+const wrapped = (key, schema) => ({
+  type: 'object',
+  properties: { [key]: ref(schema), success },
+  required: [key, 'success'],
+});
+
+/** Which schema each success body is checked against, by route. */
+const successSchemas = {
+  'login': 'login',
+  'me': 'IUser',
+  'users.create': wrapped('user', 'IUser'),
+  'users.info': wrapped('user', 'IUser'),
+  'channels.create': wrapped('channel', 'IRoom'),
+  'channels.invite': wrapped('channel', 'IRoom'),
+  'groups.create': wrapped('group', 'IRoom'),
+  'im.create': wrapped('room', 'IRoom'),
+  'rooms.info': wrapped('room', 'IRoom'),
+  'chat.getMessage': wrapped('message', 'IMessage'),
+  'video-conference.start': 'video-conference.start',
+  'video-conference.join': 'video-conference.join',
+  'video-conference.cancel': 'video-conference.cancel',
+  'video-conference.list': 'video-conference.list',
+  'video-conference.providers': 'video-conference.providers',
+  'video-conference.capabilities': 'video-conference.capabilities',
+};
+
 const compiled = new Map();
 
-function validatorFor(name) {
-  if (!compiled.has(name)) {
-    compiled.set(name, envelopes[name] ? ajv.compile(envelopes[name]) : ajv.getSchema(`#/components/schemas/${name}`));
+function validatorFor(schema) {
+  if (!compiled.has(schema)) {
+    compiled.set(schema, typeof schema === 'object' ? ajv.compile(schema)
+      : envelopes[schema] ? ajv.compile(envelopes[schema]) : ajv.getSchema(`#/components/schemas/${schema}`));
   }
-  const validate = compiled.get(name);
-  assert.ok(validate, `no schema named ${name}`);
+  const validate = compiled.get(schema);
+  assert.ok(validate, `no schema named ${schema}`);
   return validate;
 }
 
-/** Fails the test, naming every violation, unless value matches the named core-typings schema or envelope. */
-export function assertSchema(name, value) {
-  const validate = validatorFor(name);
+/** Fails the test, naming every violation, unless value matches the core-typings schema or envelope (name or schema). */
+export function assertSchema(schema, value) {
+  const validate = validatorFor(schema);
   const valid = validate(value);
+  const name = typeof schema === 'object' ? JSON.stringify(schema.properties && Object.keys(schema.properties)) : schema;
   assert.ok(valid, `${name}: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${JSON.stringify(value, null, 2)}`);
   return value;
+}
+
+/** Checks a 200 body of a route ('video-conference.info', without '/v1/' or query) against its published schema. */
+export function assertSuccessSchema(route, body) {
+  if (route === 'video-conference.info') {
+    assertCallSchema(body);
+    assertSchema('VideoConferenceCapabilities', body.capabilities);
+    assert.equal(body.success, true);
+    return body;
+  }
+  assert.ok(route in successSchemas, `no published schema is mapped to the route ${route}`);
+  return assertSchema(successSchemas[route], body);
 }
 
 /** The core-typings schema of a call record, chosen by its type as the union type in core-typings does. */
