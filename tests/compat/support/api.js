@@ -8,12 +8,12 @@ import { assertErrorSchema, assertSuccessSchema } from './schemas.js';
 
 const { RestClient } = apiClient;
 
-const routeOf = (endpoint) => endpoint.replace(/^\/?v1\//, '').replace(/\?.*$/, '');
+const routeOf = (endpoint) => endpoint.replace(/^\/?(v1\/)?/, '').replace(/\?.*$/, '');
 
 export function anonymousClient(server) {
   const client = new RestClient({ baseUrl: server.url });
   client.use(async (context, next) => {
-    const [endpoint] = context;
+    const [endpoint, method] = context;
     let response;
     try {
       response = await next(...context);
@@ -23,7 +23,7 @@ export function anonymousClient(server) {
       }
       throw error;
     }
-    assertSuccessSchema(routeOf(endpoint), await response.clone().json());
+    assertSuccessSchema(routeOf(endpoint), await response.clone().json(), method);
     return response;
   });
   return client;

@@ -85,18 +85,51 @@ const wrapped = (key, schema) => ({
   required: [key, 'success'],
 });
 
-/** Which schema each success body is checked against, by route. */
+const emptySuccess = { type: 'object', properties: { success }, required: ['success'], additionalProperties: false };
+const setting = { type: 'object', properties: { _id: { type: 'string' }, value: {} }, required: ['_id', 'value'] };
+
+/** Which schema each success body is checked against, by route ('GET route' where the method matters). */
 const successSchemas = {
+  'info': { type: 'object', properties: { version: { type: 'string' }, success }, required: ['version', 'success'] },
   'login': 'login',
+  'logout': {
+    type: 'object',
+    properties: { status: { enum: ['success'] }, data: { type: 'object', properties: { message: { type: 'string' } }, required: ['message'] }, success },
+    required: ['status', 'data', 'success'],
+  },
   'me': 'IUser',
   'users.create': wrapped('user', 'IUser'),
+  'users.register': wrapped('user', 'IUser'),
   'users.info': wrapped('user', 'IUser'),
+  'users.generatePersonalAccessToken': { type: 'object', properties: { token: { type: 'string' }, success }, required: ['token', 'success'] },
   'channels.create': wrapped('channel', 'IRoom'),
   'channels.invite': wrapped('channel', 'IRoom'),
+  'channels.join': wrapped('channel', 'IRoom'),
+  'channels.kick': wrapped('channel', 'IRoom'),
   'groups.create': wrapped('group', 'IRoom'),
+  'groups.invite': wrapped('group', 'IRoom'),
+  'groups.kick': emptySuccess,
   'im.create': wrapped('room', 'IRoom'),
   'rooms.info': wrapped('room', 'IRoom'),
+  'subscriptions.getOne': {
+    type: 'object',
+    properties: { subscription: { oneOf: [ref('ISubscription'), { type: 'null' }] }, success },
+    required: ['subscription', 'success'],
+  },
   'chat.getMessage': wrapped('message', 'IMessage'),
+  'settings.public': {
+    type: 'object',
+    properties: {
+      settings: { type: 'array', items: setting },
+      count: { type: 'integer' },
+      offset: { type: 'integer' },
+      total: { type: 'integer' },
+      success,
+    },
+    required: ['settings', 'count', 'offset', 'total', 'success'],
+  },
+  'GET settings/{id}': { ...setting, properties: { ...setting.properties, success }, required: [...setting.required, 'success'] },
+  'POST settings/{id}': emptySuccess,
   'video-conference.start': 'video-conference.start',
   'video-conference.join': 'video-conference.join',
   'video-conference.cancel': 'video-conference.cancel',
@@ -127,15 +160,17 @@ export function assertSchema(schema, value) {
 }
 
 /** Checks a 200 body of a route ('video-conference.info', without '/v1/' or query) against its published schema. */
-export function assertSuccessSchema(route, body) {
+export function assertSuccessSchema(route, body, method = 'GET') {
+  route = route.replace(/^settings\/.+/, 'settings/{id}');
   if (route === 'video-conference.info') {
     assertCallSchema(body);
     assertSchema('VideoConferenceCapabilities', body.capabilities);
     assert.equal(body.success, true);
     return body;
   }
-  assert.ok(route in successSchemas, `no published schema is mapped to the route ${route}`);
-  return assertSchema(successSchemas[route], body);
+  const schema = successSchemas[`${method} ${route}`] ?? successSchemas[route];
+  assert.ok(schema, `no published schema is mapped to the route ${method} ${route}`);
+  return assertSchema(schema, body);
 }
 
 /** The core-typings schema of a call record, chosen by its type as the union type in core-typings does. */

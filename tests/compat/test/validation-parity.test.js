@@ -68,7 +68,7 @@ describe('validation parity with rest-typings validators', () => {
             assert.notEqual(body.errorType, 'invalid-params',
               `the validator accepts this input, the server refused it: ${JSON.stringify(body)}`);
             if (response.status === 200) {
-              assertSuccessSchema(endpoint.route, body);
+              assertSuccessSchema(endpoint.route, body, endpoint.method);
             } else {
               assertErrorSchema(response.status, body);
             }
