@@ -40,6 +40,19 @@ public sealed class OpenApiDocumentTests(VideoConfFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Document_ReadsBackWithoutErrorsOrRuleViolations()
+    {
+        var text = (await factory.CreateApiClient().GetAsync(DocumentPath)).Text;
+
+        var result = Microsoft.OpenApi.OpenApiDocument.Parse(text, "json");
+
+        Assert.Empty(result.Diagnostic?.Errors ?? []);
+        Assert.NotNull(result.Document);
+        var violations = Microsoft.OpenApi.OpenApiElementExtensions.Validate(result.Document, Microsoft.OpenApi.ValidationRuleSet.GetDefaultRuleSet());
+        Assert.Empty(violations ?? []);
+    }
+
+    [Fact]
     public async Task Document_DescribesEveryApiRoute()
     {
         var document = await DocumentAsync();
