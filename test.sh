@@ -11,6 +11,9 @@ dotnet build VideoConf.slnx -c Debug || exit 1
 echo "== .NET tests on SQLite"
 dotnet test VideoConf.slnx --no-build --filter "Category!=Distributed" || status=1
 
+echo "== Compatibility suite (Rocket.Chat's client, schemas and validators)"
+tests/compat/run.sh || status=1
+
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && command -v redis-server >/dev/null 2>&1; then
   echo "== .NET tests on PostgreSQL (with Redis and two-instance tests)"

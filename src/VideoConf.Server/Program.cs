@@ -2,6 +2,7 @@ using Prometheus;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Cluster;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Operations;
 using VideoConf.Server.Providers;
 using VideoConf.Server.RateLimiting;
@@ -32,6 +33,7 @@ builder.Services.AddProviders();
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddVideoConferences();
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -51,6 +53,7 @@ app.MapNamedRoomEndpoints();
 app.MapRoomEndpoints();
 app.MapSettingEndpoints();
 app.MapVideoConferenceEndpoints();
+app.MapApiDocument();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Storage;
 
@@ -22,16 +23,37 @@ internal static class AccountEndpoints
 
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapApiPost("login", Login, LoginSchema, AuthMode.Optional);
-        routes.MapApiPost("logout", Logout);
-        routes.MapApiGet("logout", Logout);
-        routes.MapApiGet("me", (Caller caller) => ApiResults.Ok(UserDto.From(caller.Required)));
+        var group = routes.MapGroup("").WithTags(AccountDocs.Tag);
+        group.MapApiPost("login", Login, LoginSchema, AuthMode.Optional)
+            .WithSummary("Log in")
+            .WithDescription("Logs in with user, username or email and password (plain, or {digest, algorithm: \"sha-256\"}), or with a resume token.")
+            .Responds(AccountDocs.Login())
+            .Fails(LoginFailedDoc);
+        group.MapApiPost("logout", Logout)
+            .WithSummary("Log out")
+            .WithDescription("Ends the current session's token only.")
+            .Responds(AccountDocs.Logout());
+        group.MapApiGet("logout", Logout)
+            .WithSummary("Log out (GET)")
+            .WithDescription("Ends the current session's token only.")
+            .Responds(AccountDocs.Logout());
+        group.MapApiGet("me", (Caller caller) => ApiResults.Ok(UserDto.From(caller.Required)))
+            .WithSummary("Get the logged-in user")
+            .Responds(AccountDocs.User());
         return routes;
     }
 
     /// <summary>Rocket.Chat's login failure body, which differs from the generic 401 of other routes.</summary>
     private static readonly IResult LoginFailed = ApiResults.Raw(
         StatusCodes.Status401Unauthorized, """{"success":false,"status":"error","error":"Unauthorized","message":"Unauthorized"}"""u8.ToArray());
+
+    private static readonly ApiErrorDoc LoginFailedDoc = new(StatusCodes.Status401Unauthorized, "Unauthorized", new()
+    {
+        ["success"] = false,
+        ["status"] = "error",
+        ["error"] = "Unauthorized",
+        ["message"] = "Unauthorized",
+    });
 
     private static async Task<IResult> Login(ApiParams p, IUserStore users, PasswordHasher hasher, TimeProvider time, HttpContext context)
     {

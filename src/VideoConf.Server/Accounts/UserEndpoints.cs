@@ -1,4 +1,5 @@
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Settings;
@@ -41,12 +42,35 @@ internal static class UserEndpoints
 
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapApiPost("users.create", Create, CreateSchema);
-        routes.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional).RateLimited(1, 60000);
-        routes.MapApiGet("users.info", Info, InfoSchema);
-        routes.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema);
+        var group = routes.MapGroup("").WithTags(AccountDocs.Tag);
+        group.MapApiPost("users.create", Create, CreateSchema)
+            .WithSummary("Create a user")
+            .WithDescription("Creates a user; needs the create-user permission.")
+            .Responds(AccountDocs.UserEnvelope())
+            .Fails([.. RegistrationErrors, ApiErrorDoc.Forbidden]);
+        group.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional).RateLimited(1, 60000)
+            .WithSummary("Register a user")
+            .WithDescription("Registers a new user while Accounts_RegistrationForm is Public.")
+            .Responds(AccountDocs.UserEnvelope())
+            .Fails([.. RegistrationErrors, ApiErrorDoc.Coded("User registration is disabled", "error-user-registration-disabled")]);
+        group.MapApiGet("users.info", Info, InfoSchema)
+            .WithSummary("Get a user's information")
+            .Responds(AccountDocs.UserEnvelope())
+            .Fails(ApiErrorDoc.Bare("User not found."));
+        group.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema)
+            .WithSummary("Generate a personal access token")
+            .WithDescription("The token is used like a login token and never expires on its own.")
+            .Responds(AccountDocs.Token())
+            .Fails(ApiErrorDoc.Coded("A token with this name already exists", "error-token-already-exists"));
         return routes;
     }
+
+    private static readonly ApiErrorDoc[] RegistrationErrors =
+    [
+        ApiErrorDoc.Coded("Username is already in use", "error-field-unavailable"),
+        ApiErrorDoc.Coded("jane doe is not a valid username, use only letters, numbers, dots, hyphens and underscores", "error-invalid-username"),
+        ApiErrorDoc.Coded("Invalid email jane.doe", "error-invalid-email"),
+    ];
 
     private static async Task<IResult> Create(ApiParams p, Caller caller, UserRegistration registration, HttpContext context)
     {

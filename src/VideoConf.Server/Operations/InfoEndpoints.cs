@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json.Serialization;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 
 namespace VideoConf.Server.Operations;
 
@@ -18,7 +19,11 @@ internal static class InfoEndpoints
         routes.MapGet("/api/info", (Caller caller) =>
                 ApiResults.Ok(new InfoResponse(ApiLevel, caller.User?.Roles.Contains("admin") == true ? new VideoConfInfo(ServerVersion) : null)))
             .WithName("GET info")
-            .WithMetadata(new ApiEndpoint("info", AuthMode.Optional, Http.Validation.ObjectSchema.None));
+            .WithMetadata(new ApiEndpoint("info", AuthMode.Optional, Http.Validation.ObjectSchema.None))
+            .WithTags("Server")
+            .WithSummary("Get server information")
+            .WithDescription("The Rocket.Chat API level served; admins also see VideoConf's own version.")
+            .Responds(DocSchema.Object(("version", DocSchema.String()), ("videoconf?", DocSchema.Object(("version", DocSchema.String())))));
         return routes;
     }
 

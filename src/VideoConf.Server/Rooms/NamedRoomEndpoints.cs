@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Storage;
 
@@ -24,13 +25,35 @@ internal static partial class NamedRoomEndpoints
 
     public static IEndpointRouteBuilder MapNamedRoomEndpoints(this IEndpointRouteBuilder routes)
     {
+        var group = routes.MapGroup("").WithTags(RoomDocs.Tag);
         foreach (var kind in new[] { RoomKind.Channel, RoomKind.Group })
         {
-            routes.MapApiPost($"{kind.RoutePrefix}.create", (ApiParams p, Caller c, RoomMembership m, HttpContext h) => Create(kind, p, c, m, h), CreateSchema);
-            routes.MapApiPost($"{kind.RoutePrefix}.invite", (ApiParams p, Caller c, IRoomStore r, RoomMembership m, HttpContext h) => Invite(kind, p, c, r, m, h), MemberSchema);
-            routes.MapApiPost($"{kind.RoutePrefix}.kick", (ApiParams p, Caller c, IRoomStore r, TimeProvider t, HttpContext h) => Kick(kind, p, c, r, t, h), MemberSchema);
+            var noun = kind.IsPrivate ? "private group" : "public channel";
+            var room = RoomDocs.Envelope(kind.ResponseKey, RoomDocs.Room());
+            var notFound = ApiErrorDoc.Coded(kind.RoomNotFoundReason, RoomKind.RoomNotFoundCode);
+            group.MapApiPost($"{kind.RoutePrefix}.create", (ApiParams p, Caller c, RoomMembership m, HttpContext h) => Create(kind, p, c, m, h), CreateSchema)
+                .WithSummary($"Create a {noun}")
+                .WithDescription($"The creator becomes its owner; members are usernames. Needs {kind.CreatePermission}.")
+                .Responds(room)
+                .Fails(
+                    ApiErrorDoc.Coded("A channel with name 'standup' exists", "error-duplicate-channel-name"),
+                    ApiErrorDoc.Coded("standup! is not a valid room name", "error-invalid-room-name"),
+                    ApiErrorDoc.Forbidden);
+            group.MapApiPost($"{kind.RoutePrefix}.invite", (ApiParams p, Caller c, IRoomStore r, RoomMembership m, HttpContext h) => Invite(kind, p, c, r, m, h), MemberSchema)
+                .WithSummary($"Add a user to a {noun}")
+                .WithDescription("The caller must be a member holding add-user-to-joined-room; inviting a member again changes nothing.")
+                .Responds(room)
+                .Fails(notFound, ApiErrorDoc.Coded("Invalid user", "error-invalid-user"), ApiErrorDoc.Forbidden);
+            group.MapApiPost($"{kind.RoutePrefix}.kick", (ApiParams p, Caller c, IRoomStore r, TimeProvider t, HttpContext h) => Kick(kind, p, c, r, t, h), MemberSchema)
+                .WithSummary($"Remove a user from a {noun}")
+                .WithDescription("The caller must hold remove-user in the room.")
+                .Responds(kind.IsPrivate ? DocSchema.Object() : room)
+                .Fails(notFound, ApiErrorDoc.Coded("User is not in this room", "error-user-not-in-room"), ApiErrorDoc.Forbidden);
         }
-        routes.MapApiPost("channels.join", Join, JoinSchema);
+        group.MapApiPost("channels.join", Join, JoinSchema)
+            .WithSummary("Join a public channel")
+            .Responds(RoomDocs.Envelope(RoomKind.Channel.ResponseKey, RoomDocs.Room()))
+            .Fails(ApiErrorDoc.Coded(RoomKind.Channel.RoomNotFoundReason, RoomKind.RoomNotFoundCode), ApiErrorDoc.Forbidden);
         return routes;
     }
 

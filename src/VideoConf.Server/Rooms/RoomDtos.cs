@@ -38,6 +38,10 @@ internal sealed record RoomDto(
         room.Usernames);
 }
 
+/// <summary>
+/// A subscription as the API shows it. <c>unread</c>, <c>userMentions</c> and <c>groupMentions</c> are required by
+/// Rocket.Chat's published <c>ISubscription</c> schema; VideoConf keeps no unread counts, so they are always 0.
+/// </summary>
 internal sealed record SubscriptionDto(
     [property: JsonPropertyName("_id")] string Id,
     string Rid,
@@ -49,7 +53,10 @@ internal sealed record SubscriptionDto(
     bool Open,
     bool Alert,
     DateTime Ts,
-    [property: JsonPropertyName("_updatedAt")] DateTime UpdatedAt)
+    [property: JsonPropertyName("_updatedAt")] DateTime UpdatedAt,
+    int Unread = 0,
+    int UserMentions = 0,
+    int GroupMentions = 0)
 {
     public static SubscriptionDto From(SubscriptionRecord s) =>
         new(s.Id, s.RoomId, new UserRefDto(s.UserId, s.Username), s.RoomType, s.Name, s.FName, s.Roles, s.Open, s.Alert, s.Ts, s.UpdatedAt);

@@ -1,5 +1,6 @@
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Storage;
 
@@ -34,10 +35,24 @@ internal static class RoomEndpoints
 
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapApiPost("im.create", CreateDirect, DirectSchema);
-        routes.MapApiGet("rooms.info", Info, InfoSchema);
-        routes.MapApiGet("subscriptions.getOne", GetSubscription, SubscriptionSchema);
-        routes.MapApiGet("chat.getMessage", GetMessage, MessageSchema);
+        var group = routes.MapGroup("").WithTags(RoomDocs.Tag);
+        group.MapApiPost("im.create", CreateDirect, DirectSchema)
+            .WithSummary("Create a direct message room")
+            .WithDescription("The room of the caller and the named user (username), or of several users (usernames, comma-separated); the same set of users always gets the same room.")
+            .Responds(RoomDocs.Envelope("room", RoomDocs.Room()))
+            .Fails(ApiErrorDoc.Coded("Invalid user", "error-invalid-user"), ApiErrorDoc.Forbidden);
+        group.MapApiGet("rooms.info", Info, InfoSchema)
+            .WithSummary("Get a room's information")
+            .Responds(RoomDocs.Envelope("room", RoomDocs.Room()))
+            .Fails(new ApiErrorDoc(StatusCodes.Status400BadRequest, "not-allowed", new() { ["success"] = false, ["error"] = "not-allowed", ["errorType"] = "Not Allowed" }));
+        group.MapApiGet("subscriptions.getOne", GetSubscription, SubscriptionSchema)
+            .WithSummary("Get the caller's subscription to a room")
+            .WithDescription("subscription is null when the caller is not a member.")
+            .Responds(RoomDocs.Envelope("subscription", DocSchema.Nullable(RoomDocs.Subscription())));
+        group.MapApiGet("chat.getMessage", GetMessage, MessageSchema)
+            .WithSummary("Get a message")
+            .Responds(RoomDocs.Envelope("message", RoomDocs.Message()))
+            .Fails(ApiErrorDoc.Bare("error-not-allowed"));
         return routes;
     }
 
@@ -58,7 +73,7 @@ internal static class RoomEndpoints
         }
         var excludeSelf = p.Bool("excludeSelf") == true && p.String("usernames") is not null;
         var members = excludeSelf ? found : [user, .. found];
-        var room = await membership.GetOrCreateDirectAsync(members, context.RequestAborted);
+        var room = await membership.GetOrCreateDirectAsync(user, members, context.RequestAborted);
         return ApiResults.Ok(new DirectEnvelope(RoomDto.From(room)));
     }
 

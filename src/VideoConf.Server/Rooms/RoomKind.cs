@@ -12,6 +12,9 @@ internal sealed record RoomKind(string RoutePrefix, string Type, string Response
     public bool IsPrivate => Type == "p";
 
     /// <summary>Rooms of the other kind, unknown rooms and (for groups) rooms the caller is not in all get this answer.</summary>
-    public IResult RoomNotFound => ApiResults.DomainError(
-        $"The required \"roomId\" or \"roomName\" param provided does not match any {NotFoundNoun}", "error-room-not-found");
+    public IResult RoomNotFound => ApiResults.DomainError(RoomNotFoundReason, RoomNotFoundCode);
+
+    public string RoomNotFoundReason => $"The required \"roomId\" or \"roomName\" param provided does not match any {NotFoundNoun}";
+
+    public const string RoomNotFoundCode = "error-room-not-found";
 }

@@ -31,12 +31,15 @@ internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, TimePro
         return true;
     }
 
-    /// <summary>The direct room of exactly these users (sorted by username), created on first use.</summary>
-    public async Task<RoomRecord> GetOrCreateDirectAsync(IReadOnlyList<UserRecord> members, CancellationToken cancellationToken)
+    /// <summary>
+    /// The direct room of exactly these users (sorted by username), created on first use. Its <c>u</c> is the user
+    /// who created it: Rocket.Chat's published <c>IRoom</c> schema requires <c>u</c> on every room.
+    /// </summary>
+    public async Task<RoomRecord> GetOrCreateDirectAsync(UserRecord creator, IReadOnlyList<UserRecord> members, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var ordered = members.DistinctBy(m => m.Id).OrderBy(m => m.Username, StringComparer.Ordinal).ToList();
-        var room = new RoomRecord(Ids.NewId(), "d", null, null, null, null, 0, ordered.Count, false,
+        var room = new RoomRecord(Ids.NewId(), "d", null, null, creator.Id, creator.Username, 0, ordered.Count, false,
             ordered.Select(m => m.Id).ToList(), ordered.Select(m => m.Username).ToList(), now, now);
         var subscriptions = ordered.Select(member =>
         {

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Cluster;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
 
 namespace VideoConf.Server.Settings;
@@ -22,9 +23,27 @@ internal static class SettingEndpoints
 
     public static IEndpointRouteBuilder MapSettingEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapApiGet("settings.public", ListPublic, PublicSchema, AuthMode.Optional);
-        routes.MapApiGet("settings/{id}", Get);
-        routes.MapApiPost("settings/{id}", Change, ChangeSchema);
+        var group = routes.MapGroup("").WithTags("Settings");
+        var setting = DocSchema.Object(("_id", DocSchema.String()), ("value", DocSchema.AnyValue()));
+        var notFound = ApiErrorDoc.Bare("error-setting-not-found");
+        group.MapApiGet("settings.public", ListPublic, PublicSchema, AuthMode.Optional)
+            .WithSummary("List public settings")
+            .Describes("_id", "Comma-separated setting ids to return; every public setting when absent.", "API_Default_Count,VideoConf_Enabled_Providers")
+            .Responds(DocSchema.Object(
+                ("settings", DocSchema.ArrayOf(setting)),
+                ("count", DocSchema.Integer()),
+                ("offset", DocSchema.Integer()),
+                ("total", DocSchema.Integer())));
+        group.MapApiGet("settings/{id}", Get)
+            .WithSummary("Get a setting")
+            .WithDescription("Needs view-privileged-setting; secret settings read as \"********\".")
+            .Responds(setting)
+            .Fails(notFound, ApiErrorDoc.Forbidden);
+        group.MapApiPost("settings/{id}", Change, ChangeSchema)
+            .WithSummary("Change a setting")
+            .WithDescription("Needs edit-privileged-setting; the value must have the setting's type.")
+            .Responds(DocSchema.Object())
+            .Fails(notFound, ApiErrorDoc.Forbidden);
         return routes;
     }
 

@@ -117,7 +117,6 @@ public sealed class SchemaValidatorTests
     [InlineData("\"True\"")]
     [InlineData("\"1\"")]
     [InlineData("\"0\"")]
-    [InlineData("\"\"")]
     [InlineData("2")]
     [InlineData("-1")]
     [InlineData("0.5")]
@@ -183,6 +182,41 @@ public sealed class SchemaValidatorTests
         Assert.Null(input["title"]);
         Assert.Null(input["allowRinging"]);
         Assert.True(input.ContainsKey("title"));
+    }
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("0")]
+    [InlineData("0.0")]
+    [InlineData("false")]
+    public void Validate_WhereNullableObjectGetsEmptyZeroOrFalse_CoercesToNull(string value)
+    {
+        // rest-typings' AJV treats a nullable property as also of type null and coerces "", 0 and false to it.
+        var input = Parse($$"""{"callId":"c","state":{{value}}}""");
+
+        Assert.Null(SchemaValidator.Validate(input, JoinLike));
+        Assert.True(input.ContainsKey("state"));
+        Assert.Null(input["state"]);
+    }
+
+    [Fact]
+    public void Validate_WhereNullableBooleanGetsEmptyString_CoercesToNull()
+    {
+        var input = Parse("""{"roomId":"r","allowRinging":"","title":""}""");
+
+        Assert.Null(SchemaValidator.Validate(input, StartLike));
+        Assert.Equal("""{"roomId":"r","allowRinging":null,"title":""}""", input.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("0", "false")]
+    [InlineData("false", "false")]
+    public void Validate_WhereNullableBooleanGetsZeroOrFalse_PrefersTheBoolean(string value, string expected)
+    {
+        var input = Parse($$"""{"roomId":"r","allowRinging":{{value}}}""");
+
+        Assert.Null(SchemaValidator.Validate(input, StartLike));
+        Assert.Equal(expected, input["allowRinging"]!.ToJsonString());
     }
 
     [Theory]

@@ -28,6 +28,21 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     }
 
     [Fact]
+    public async Task ImCreate_NamesTheCreatorAsTheRoomsUser()
+    {
+        // Rocket.Chat's published IRoom schema requires u on every room, direct ones included.
+        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var bob = await factory.CreateUserAsync(Unique("bob"));
+
+        var response = await alice.PostAsync("im.create", new { username = bob.Username });
+
+        response.AssertOk();
+        var u = response.Json["room"]!["u"]!;
+        Assert.Equal(alice.UserId, u["_id"]!.GetValue<string>());
+        Assert.Equal(alice.Username, u["username"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task ImCreate_WithUsername_SubscribesBothUsers()
     {
         var alice = await factory.CreateUserAsync(Unique("alice"));

@@ -42,7 +42,8 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
         var subscriptionId = subscription.Json["subscription"]!["_id"]!.GetValue<string>();
         subscription.AssertBody(HttpStatusCode.OK, $$"""
             {"subscription":{"_id":{{Quote(subscriptionId)}},"rid":{{Quote(Id(room))}},"u":{"_id":{{Quote(owner.UserId!)}},"username":{{Quote(owner.Username!)}}},
-             "t":"{{type}}","name":{{Quote(name)}},"fname":{{Quote(name)}},"roles":["owner"],"open":true,"alert":false,"ts":"{{now}}","_updatedAt":"{{now}}"},"success":true}
+             "t":"{{type}}","name":{{Quote(name)}},"fname":{{Quote(name)}},"roles":["owner"],"open":true,"alert":false,"ts":"{{now}}","_updatedAt":"{{now}}",
+             "unread":0,"userMentions":0,"groupMentions":0},"success":true}
             """);
     }
 

@@ -23,7 +23,8 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
         Assert.False(string.IsNullOrEmpty(subscriptionId));
         response.AssertBody(HttpStatusCode.OK, $$"""
             {"subscription":{"_id":{{Quote(subscriptionId)}},"rid":{{Quote(Id(room))}},"u":{"_id":{{Quote(member.UserId!)}},"username":{{Quote(member.Username!)}}},
-             "t":"p","name":{{Quote(name)}},"fname":{{Quote(name)}},"roles":[],"open":true,"alert":false,"ts":"{{now}}","_updatedAt":"{{now}}"},"success":true}
+             "t":"p","name":{{Quote(name)}},"fname":{{Quote(name)}},"roles":[],"open":true,"alert":false,"ts":"{{now}}","_updatedAt":"{{now}}",
+             "unread":0,"userMentions":0,"groupMentions":0},"success":true}
             """);
     }
 

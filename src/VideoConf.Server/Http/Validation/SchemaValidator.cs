@@ -73,6 +73,13 @@ internal static class SchemaValidator
         var scalar = Coerce(value as JsonValue, property.Type, out var result);
         if (!scalar)
         {
+            if (property.Nullable && IsNullCoercible(value as JsonValue))
+            {
+                // AJV adds "null" to a nullable property's types and, when no other type fits, coerces "", 0 and
+                // false to null (rest-typings' validators accept allowRinging: "" or state: 0 that way).
+                coerced = null;
+                return null;
+            }
             return TypeError(property.Type);
         }
         coerced = result;
@@ -82,6 +89,14 @@ internal static class SchemaValidator
         }
         return null;
     }
+
+    private static bool IsNullCoercible(JsonValue? value) => value?.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>().Length == 0,
+        JsonValueKind.Number => ReadNumber(value) == 0,
+        JsonValueKind.False => true,
+        _ => false,
+    };
 
     private static string? CheckItems(JsonArray array, SchemaType itemType)
     {
