@@ -4,6 +4,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Xunit.Abstractions;
 using VideoConf.Server.Tests.Infrastructure;
 using VideoConf.Server.Tests.VideoConferences;
@@ -81,6 +83,19 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         Assert.True(logged.Count == 0, $"The server logged errors or secrets during the run (seed {seed}):\n{string.Join("\n", logged.Take(10))}");
         await server.DisposeAsync();
         ServerEnvironment.TryDelete(directory);
+    }
+
+    [Fact]
+    public void Generator_CoversEveryRouteTheServerMaps()
+    {
+        using var factory = new VideoConfFactory();
+        var mapped = factory.GetService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(mapped.Count > 30, $"Only {mapped.Count} routes found.");
+        Assert.Empty(mapped.Except(FuzzEndpoints.All.Select(e => e.Name)));
     }
 
     /// <summary>Sends one request; returns a label for the tally and what is wrong with the answer, or null.</summary>
