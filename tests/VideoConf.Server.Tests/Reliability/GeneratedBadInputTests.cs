@@ -14,7 +14,7 @@ namespace VideoConf.Server.Tests.Reliability;
 
 /// <summary>
 /// R2 (quality.md): thousands of generated bad requests over every endpoint, through real HTTP to the server running
-/// as its own process with the rate limiter off. Nothing is answered 5xx, everything the application answers is the
+/// as its own process with the rate limiter off, on SQLite (or on PostgreSQL in the PostgreSQL pass). Nothing is answered 5xx, everything the application answers is the
 /// JSON envelope with <c>success:false</c> (or a real success), nothing hangs, and the server is healthy afterwards.
 /// The run is fixed by its seed; <c>VIDEOCONF_R2_SEED</c> (a CsCheck seed) replays or varies it, and
 /// <c>VIDEOCONF_R2_CASES</c> changes the number of requests.
@@ -32,7 +32,7 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         var seed = Environment.GetEnvironmentVariable("VIDEOCONF_R2_SEED") is { Length: > 0 } given ? given : DefaultSeed;
         var cases = int.TryParse(Environment.GetEnvironmentVariable("VIDEOCONF_R2_CASES"), CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
         var directory = ServerEnvironment.NewDirectory();
-        await using var server = await ServerProcess.StartAsync(ServerEnvironment.OnSqlite(directory));
+        await using var server = await ServerProcess.StartAsync(TestBackend.IsPostgres ? await ServerEnvironment.OnPostgresAsync() : ServerEnvironment.OnSqlite(directory));
         var world = await BuildWorldAsync(server);
         var generator = new BadRequestGenerator(world).Cases;
         var pcg = PCG.Parse(seed);
@@ -72,7 +72,7 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         await Task.WhenAll(workers);
         clock.Stop();
 
-        output.WriteLine($"R2: {cases} generated requests, seed {seed}, {clock.Elapsed.TotalSeconds:F1} s; outcomes: " +
+        output.WriteLine($"R2 ({(TestBackend.IsPostgres ? "PostgreSQL" : "SQLite")}): {cases} generated requests, seed {seed}, {clock.Elapsed.TotalSeconds:F1} s; outcomes: " +
             string.Join(", ", statuses.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => $"{s.Key} × {s.Value}")));
         Assert.False(server.HasExited, $"The server process ended during the run:\n{server.Output}");
         Assert.True(failures.Count == 0,
