@@ -84,7 +84,8 @@ internal sealed class BadValues(BadInputWorld world)
         FieldKind.UsernameArray => Gen.OneOf<string>([.. world.Usernames]).Array[0, 4].Select(names => Utf8(JsonSerializer.Serialize(names))),
         FieldKind.RoleArray => Gen.OneOf("[\"user\"]", "[\"admin\"]", "[\"bogus\"]", "[]", "[\"bot\",\"guest\"]").Select(Utf8),
         FieldKind.MediaState => Gen.OneOf("{\"mic\":true,\"cam\":false}", "{}", "{\"mic\":\"true\"}", "null", "{\"mic\":null}").Select(Utf8),
-        FieldKind.AnyValue => Gen.OneOf("\"x\"", "1", "true", "null", "30", "\"mic,cam\"").Select(Utf8),
+        FieldKind.AnyValue => Gen.OneOf("\"x\"", "1", "true", "false", "null", "30", "\"mic,cam\"", "\"jitsi\"", "\"custom\"", "\"googlemeet\"",
+            "\"https://conf.example.org/{title}/{username}\"").Select(Utf8),
         _ => PlausibleText(kind).Select(JsonString),
     };
 

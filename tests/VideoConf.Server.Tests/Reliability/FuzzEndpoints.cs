@@ -77,11 +77,14 @@ internal static class FuzzEndpoints
     ];
 
     /// <summary>
-    /// Settings the generator may change as the admin. Others (the rate limiter, the providers) would make the rest
-    /// of the run answer 429 or provider errors only, which tests less.
+    /// Settings the generator may change as the admin. Others (the rate limiter, the enabled providers) would make
+    /// the rest of the run answer 429 or provider errors only, which tests less.
     /// </summary>
     public static readonly IReadOnlyList<string> ChangeableSettings =
-        ["Custom_Provider_Label", "Custom_Provider_Capabilities", "VideoConf_Ringing_Timeout", "Jitsi_Application_Secret", "API_Default_Count"];
+    [
+        "Custom_Provider_Label", "Custom_Provider_Capabilities", "Custom_Provider_URL_Template", "VideoConf_Default_Provider",
+        "VideoConf_Ringing_Timeout", "Jitsi_Enabled_TokenAuth", "Jitsi_Application_Secret", "Accounts_AllowAnonymousRead", "API_Default_Count",
+    ];
 
     public static readonly IReadOnlyList<string> ReadableSettings =
         [.. ChangeableSettings, "API_Enable_Rate_Limiter", "Accounts_RegistrationForm", "VideoConf_Enabled_Providers", "Jitsi_SSL"];

@@ -26,13 +26,35 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
     private const string DefaultSeed = "0000000r2bad";
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(20);
 
+    private const string JitsiSecret = "r2-jitsi-secret-4Hq9Zt";
+
+    /// <summary>
+    /// Three providers, Jitsi signing a token for every join, and anonymous joins allowed, so bad input also reaches
+    /// the URL builders and the anonymous path (the generator switches providers and these settings too).
+    /// </summary>
+    private static readonly Dictionary<string, string> ProviderSettings = new()
+    {
+        ["Settings__VideoConf_Enabled_Providers"] = "jitsi,custom,googlemeet",
+        ["Settings__VideoConf_Default_Provider"] = "jitsi",
+        ["Settings__Custom_Provider_URL_Template"] = "https://conf.example.org/{roomId}/{callId}?t={title}&u={username}&id={userId}",
+        ["Settings__Jitsi_Enabled_TokenAuth"] = "true",
+        ["Settings__Jitsi_Application_ID"] = "videoconf-r2",
+        ["Settings__Jitsi_Application_Secret"] = JitsiSecret,
+        ["Settings__Accounts_AllowAnonymousRead"] = "true",
+    };
+
     [Fact]
     public async Task GeneratedBadRequests_OverEveryEndpoint_AreNeverAnswered5xxAndAlwaysInTheEnvelope()
     {
         var seed = Environment.GetEnvironmentVariable("VIDEOCONF_R2_SEED") is { Length: > 0 } given ? given : DefaultSeed;
         var cases = int.TryParse(Environment.GetEnvironmentVariable("VIDEOCONF_R2_CASES"), CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
         var directory = ServerEnvironment.NewDirectory();
-        await using var server = await ServerProcess.StartAsync(TestBackend.IsPostgres ? await ServerEnvironment.OnPostgresAsync() : ServerEnvironment.OnSqlite(directory));
+        var environment = TestBackend.IsPostgres ? await ServerEnvironment.OnPostgresAsync() : ServerEnvironment.OnSqlite(directory);
+        foreach (var (key, value) in ProviderSettings)
+        {
+            environment[key] = value;
+        }
+        await using var server = await ServerProcess.StartAsync(environment);
         var world = await BuildWorldAsync(server);
         var generator = new BadRequestGenerator(world).Cases;
         var pcg = PCG.Parse(seed);
@@ -229,6 +251,10 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         using var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        // The run may have switched the provider or its token auth; put them back so that a start can succeed.
+        var admin = server.CreateApiClient().As(world.Admin.UserId, world.Admin.Token);
+        (await admin.PostAsync("settings/VideoConf_Default_Provider", new { value = "jitsi" })).AssertOk();
+        (await admin.PostAsync("settings/Jitsi_Enabled_TokenAuth", new { value = false })).AssertOk();
         var user = server.CreateApiClient().As(world.User.UserId, world.User.Token);
         (await user.GetAsync("me")).AssertOk();
         (await user.GetAsync($"video-conference.list?roomId={world.RoomIds[0]}")).AssertOk();
@@ -238,7 +264,7 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
     /// <summary>Log lines at Error or Critical level, and any line holding a token or password used in the run.</summary>
     private static List<string> ProblemLogLines(string log, BadInputWorld world)
     {
-        string[] secrets = [world.Admin.Token, world.User.Token, VideoConfFactory.AdminPassword, VideoConfFactory.PasswordOf("alice"), VideoConfFactory.PasswordOf("bob")];
+        string[] secrets = [JitsiSecret, world.Admin.Token, world.User.Token, VideoConfFactory.AdminPassword, VideoConfFactory.PasswordOf("alice"), VideoConfFactory.PasswordOf("bob")];
         return log.Split('\n')
             .Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)
                 || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)
