@@ -71,8 +71,15 @@ public class VideoConfFactory : WebApplicationFactory<Program>
         using var all = new MemoryStream();
         foreach (var file in files)
         {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            await stream.CopyToAsync(all);
+            try
+            {
+                await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                await stream.CopyToAsync(all);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                // PostgreSQL removes some files (relation cache files, temporary files) while it runs; what is gone holds nothing to scan.
+            }
         }
         return all.ToArray();
     }

@@ -14,6 +14,13 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
     // An arbitrary key for the advisory lock that keeps two instances from migrating at once.
     private const long MigrationLockKey = 0x5643_6F6E_6600;
 
+    /// <summary>
+    /// Npgsql's own default (100) lets a burst of requests on an empty pool open that many connections at once; on a
+    /// small machine some of those opens then outlast the connect timeout and the requests answer 503 although the
+    /// database is up. A smaller pool makes the burst queue for connections that are reused within milliseconds.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresDatabase(string connectionString, int commandTimeoutSeconds)
@@ -24,8 +31,18 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
             CommandTimeout = Math.Max(1, commandTimeoutSeconds),
             CancellationTimeout = 1000,
         };
+        if (!SetsMaxPoolSize(connectionString))
+        {
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
         _dataSource = NpgsqlDataSource.Create(builder);
     }
+
+    /// <summary>True when the operator's connection string chooses the pool size itself (under any of its spellings).</summary>
+    private static bool SetsMaxPoolSize(string connectionString) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
+            .Any(key => key is "maxpoolsize" or "maximumpoolsize");
 
     public override string ForUpdate => " FOR UPDATE";
 

@@ -15,11 +15,21 @@ internal static class SqlCommands
         return command;
     }
 
+    /// <summary>
+    /// Adds a parameter. Text never carries NUL (U+0000): PostgreSQL's text type cannot hold it and fails the whole
+    /// statement, so on both stores it becomes U+FFFD, the replacement character. The stores then hold the same data,
+    /// and a lookup by an id or name holding NUL finds nothing, as no id or username contains U+FFFD.
+    /// </summary>
     public static DbCommand With(this DbCommand command, string name, object? value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value ?? DBNull.Value;
+        parameter.Value = value switch
+        {
+            null => DBNull.Value,
+            string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+            _ => value,
+        };
         command.Parameters.Add(parameter);
         return command;
     }

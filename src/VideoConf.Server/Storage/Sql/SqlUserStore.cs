@@ -17,17 +17,25 @@ internal sealed class SqlUserStore(SqlDatabase database) : IUserStore
     public Task<UserRecord?> FindByEmailAsync(string email, CancellationToken cancellationToken = default) =>
         FindOneAsync("u.email = @key", email, cancellationToken);
 
+    /// <summary>
+    /// Usernames are looked up in batches: a request can name tens of thousands of them, more than SQLite (32,766) or
+    /// PostgreSQL (65,535) accept as parameters of one statement.
+    /// </summary>
+    private const int UsernamesPerQuery = 500;
+
     public Task<IReadOnlyList<UserRecord>> FindByUsernamesAsync(IReadOnlyCollection<string> usernames, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<UserRecord>>(async connection =>
         {
-            if (usernames.Count == 0)
+            var found = new List<UserRecord>();
+            foreach (var batch in usernames.Select(u => u.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Chunk(UsernamesPerQuery))
             {
-                return [];
+                await using var command = connection.Command(string.Empty);
+                var list = command.WithList("n", batch);
+                command.CommandText = $"SELECT {Columns} FROM users u WHERE lower(u.username) IN ({list})";
+                found.AddRange(await command.QueryListAsync(Map, cancellationToken));
             }
-            var command = connection.Command(string.Empty);
-            var list = command.WithList("n", usernames.Select(u => u.ToLowerInvariant()));
-            command.CommandText = $"SELECT {Columns} FROM users u WHERE lower(u.username) IN ({list})";
-            return await command.QueryListAsync(Map, cancellationToken);
+            // Each user once, as a single IN (...) would return them.
+            return found.DistinctBy(u => u.Id).ToList();
         }, cancellationToken);
 
     public Task<bool> AnyWithRoleAsync(string role, CancellationToken cancellationToken = default) =>
