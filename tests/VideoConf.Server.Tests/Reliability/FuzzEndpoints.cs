@@ -71,6 +71,7 @@ internal static class FuzzEndpoints
         new("GET", "/api/v1/video-conference.providers"),
         new("GET", "/api/v1/video-conference.capabilities"),
         new("GET", "/api/info"),
+        new("GET", "/api/openapi.json"),
         new("GET", "/health/live"),
         new("GET", "/health/ready"),
         new("GET", "/metrics"),
