@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,8 +53,10 @@ public class VideoConfFactory : WebApplicationFactory<Program>
     public static VideoConfFactory OnSameStoreAs(VideoConfFactory previous) => new(previous.Directory, previous.PostgresConnectionString);
 
     /// <summary>
-    /// Every byte the store has written: the SQLite file and its WAL, or on PostgreSQL the cluster's data files
-    /// after a checkpoint. Scans for secrets look here.
+    /// Every byte the store has written: the SQLite file and its WAL, or on PostgreSQL, after a checkpoint, this
+    /// server's database files, the cluster's shared catalogs and its write-ahead log (which every database writes
+    /// through). The other test databases on the shared cluster are left out: they hold nothing of this server and
+    /// would make every scan read the whole cluster. Scans for secrets look here.
     /// </summary>
     public async Task<byte[]> ReadStoreBytesAsync()
     {
@@ -66,7 +69,10 @@ public class VideoConfFactory : WebApplicationFactory<Program>
         {
             var server = await PostgresServer.Shared;
             await server.CheckpointAsync();
-            files.AddRange(System.IO.Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories));
+            var databaseDirectory = Path.Combine(server.DataDirectory, "base", (await DatabaseOidAsync()).ToString(CultureInfo.InvariantCulture));
+            files.AddRange(System.IO.Directory.EnumerateFiles(server.DataDirectory, "*", SearchOption.AllDirectories)
+                .Where(file => !file.StartsWith(Path.Combine(server.DataDirectory, "base") + "/", StringComparison.Ordinal)
+                    || file.StartsWith(databaseDirectory + "/", StringComparison.Ordinal)));
         }
         using var all = new MemoryStream();
         foreach (var file in files)
@@ -82,6 +88,14 @@ public class VideoConfFactory : WebApplicationFactory<Program>
             }
         }
         return all.ToArray();
+    }
+
+    private async Task<uint> DatabaseOidAsync()
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT oid FROM pg_database WHERE datname = current_database()", connection);
+        return (uint)(await command.ExecuteScalarAsync())!;
     }
 
     private static string? NewPostgresDatabase() =>
