@@ -23,9 +23,6 @@ public interface ICallStore
     /// </summary>
     Task<CallChangeResult<T>?> UpdateAsync<T>(string id, Func<CallRecord, (CallRecord? Updated, T Outcome)> change, CancellationToken cancellationToken = default);
 
-    /// <summary>How many calls the room has ever had, without counting rows.</summary>
-    Task<long> CountInRoomAsync(string roomId, CancellationToken cancellationToken = default);
-
     /// <summary>
     /// The room's calls newest first, as their stored JSON, skipping <paramref name="offset"/> by sequence number
     /// (no scan of the skipped rows); <paramref name="limit"/> null means all. The room's total is read first, on

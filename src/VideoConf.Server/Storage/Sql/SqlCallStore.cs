@@ -101,11 +101,6 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             return new CallChangeResult<T>(updated, outcome, Changed: true);
         }, cancellationToken);
 
-    public Task<long> CountInRoomAsync(string roomId, CancellationToken cancellationToken = default) =>
-        database.ReadAsync(async connection =>
-            await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
-                .ScalarInt64Async(cancellationToken) ?? 0L, cancellationToken);
-
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, int offset, int? limit, CallPage page,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
