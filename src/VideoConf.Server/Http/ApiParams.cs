@@ -11,8 +11,6 @@ internal sealed class ApiParams(JsonObject values)
 {
     public JsonObject Values { get; } = values;
 
-    public bool Has(string name) => Values.ContainsKey(name);
-
     public string? String(string name) => Values[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public double? Number(string name) => Values[name] is JsonValue v && v.TryGetValue<double>(out var d) ? d

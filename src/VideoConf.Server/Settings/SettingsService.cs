@@ -30,9 +30,6 @@ internal sealed partial class SettingsService(
     private readonly ConcurrentDictionary<string, string> _lastStored = new(StringComparer.Ordinal);
     private readonly IDataProtector _secrets = dataProtection.CreateProtector("VideoConf.Settings.Secrets");
 
-    /// <summary>Raised with the setting's id after a change took effect on this instance.</summary>
-    public event Action<string>? Changed;
-
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         var stored = await store.LoadAllAsync(cancellationToken);
@@ -132,7 +129,6 @@ internal sealed partial class SettingsService(
     {
         _values[id] = value;
         LogChanged(logger, id);
-        Changed?.Invoke(id);
     }
 
     private object? ReadStored(SettingDefinition definition, string json)
