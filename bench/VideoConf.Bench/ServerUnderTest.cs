@@ -72,6 +72,18 @@ internal sealed class ServerUnderTest : IAsyncDisposable
         return (json["data"]!["userId"]!.GetValue<string>(), json["data"]!["authToken"]!.GetValue<string>());
     }
 
+    /// <summary>Creates a public room owned by the logged-in user and returns its id.</summary>
+    public async Task<string> CreateChannelAsync(string userId, string token, string name)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{BaseUrl}/api/v1/channels.create") { Content = JsonContent.Create(new { name }) };
+        request.Headers.Add("X-User-Id", userId);
+        request.Headers.Add("X-Auth-Token", token);
+        using var response = await http.SendAsync(request);
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return json["channel"]?["_id"]?.GetValue<string>() ?? throw new InvalidOperationException($"channels.create failed: {json.ToJsonString()}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

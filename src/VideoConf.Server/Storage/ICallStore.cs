@@ -24,11 +24,18 @@ public interface ICallStore
     Task<CallChangeResult<T>?> UpdateAsync<T>(string id, Func<CallRecord, (CallRecord? Updated, T Outcome)> change, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The room's calls newest first, as their stored JSON, skipping <paramref name="offset"/> by sequence number
-    /// (no scan of the skipped rows); <paramref name="limit"/> null means all. The room's total is read first, on
-    /// the same connection, into <paramref name="page"/>; it pins the page against calls inserted meanwhile.
+    /// A page of the room's calls newest first, as their stored JSON, skipping <paramref name="offset"/> by sequence
+    /// number (no scan of the skipped rows), at most <paramref name="limit"/>; returns the room's total, read with the
+    /// page in one statement. Each call's bytes go to <paramref name="onCall"/> and are valid only during that call.
     /// </summary>
-    IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, int offset, int? limit, CallPage page, CancellationToken cancellationToken = default);
+    Task<long> ReadPageJsonAsync(string roomId, int offset, int limit, CallJsonHandler onCall, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Every call of the room below <paramref name="offset"/>, newest first, as stored JSON, for a streamed response.
+    /// The total is read first into <paramref name="page"/> and pins the stream against calls inserted meanwhile;
+    /// each item's bytes are valid only until the next item is requested.
+    /// </summary>
+    IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, CallPage page, CancellationToken cancellationToken = default);
 
     /// <summary>Calls still ringing whose ringing time ran out at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> FindRingingDueAsync(DateTime now, int max, CancellationToken cancellationToken = default);
@@ -37,7 +44,10 @@ public interface ICallStore
     Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default);
 }
 
-/// <summary>Filled by <see cref="ICallStore.ReadPageJsonAsync"/> before its first item: the room's total.</summary>
+/// <summary>Receives one call's stored JSON; the bytes are valid only during the call.</summary>
+public delegate void CallJsonHandler(ReadOnlySpan<byte> json);
+
+/// <summary>Filled by <see cref="ICallStore.StreamRoomJsonAsync"/> before its first item: the room's total.</summary>
 public sealed class CallPage
 {
     public long Total { get; set; }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.IO.Pipelines;
+using System.Text.Unicode;
 using VideoConf.Server.Http;
 using VideoConf.Server.Storage;
 
@@ -15,7 +16,6 @@ namespace VideoConf.Server.VideoConferences;
 internal sealed class CallPageResult(ICallStore calls, string roomId, Paging paging) : IResult
 {
     private const int FlushThreshold = 64 * 1024;
-    private readonly CallPage _page = new();
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
@@ -23,50 +23,61 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, Paging pag
         var cancellationToken = httpContext.RequestAborted;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "application/json";
-        if (paging.IsUnbounded)
+        if (paging.Limit is not { } limit)
         {
-            var pipe = response.BodyWriter;
-            pipe.Write("{\"data\":["u8);
-            await pipe.FlushAsync(cancellationToken);
-            var streamed = await WriteItemsAsync(pipe, flush: true, cancellationToken);
-            WriteTail(pipe, streamed);
-            await pipe.FlushAsync(cancellationToken);
+            await StreamAsync(response.BodyWriter, cancellationToken);
             return;
         }
-        // A 50-call page is about 35 KB; starting large avoids copying it while it grows.
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // A 50-call page is about 30 KB; starting large avoids copying it while it grows.
+        using var buffer = new PooledBufferWriter(64 * 1024);
         buffer.Write("{\"data\":["u8);
-        var count = await WriteItemsAsync(buffer, flush: false, cancellationToken);
-        WriteTail(buffer, count);
+        var count = 0;
+        var total = await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
+        {
+            if (count++ > 0)
+            {
+                buffer.Write(","u8);
+            }
+            buffer.Write(json);
+        }, cancellationToken);
+        WriteTail(buffer, count, total);
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
     }
 
-    private async Task<int> WriteItemsAsync(IBufferWriter<byte> output, bool flush, CancellationToken cancellationToken)
+    private async Task StreamAsync(PipeWriter pipe, CancellationToken cancellationToken)
     {
+        var page = new CallPage();
+        pipe.Write("{\"data\":["u8);
+        await pipe.FlushAsync(cancellationToken);
         var count = 0;
         var sinceFlush = 0;
-        await foreach (var json in calls.ReadPageJsonAsync(roomId, paging.Offset, paging.Limit, _page, cancellationToken))
+        await foreach (var json in calls.StreamRoomJsonAsync(roomId, paging.Offset, page, cancellationToken))
         {
-            if (count > 0)
+            if (count++ > 0)
             {
-                output.Write(","u8);
+                pipe.Write(","u8);
             }
-            output.Write(json.Span);
-            count++;
+            pipe.Write(json.Span);
             sinceFlush += json.Length;
-            if (flush && sinceFlush >= FlushThreshold && output is PipeWriter pipe)
+            if (sinceFlush >= FlushThreshold)
             {
                 await pipe.FlushAsync(cancellationToken);
                 sinceFlush = 0;
             }
         }
-        return count;
+        WriteTail(pipe, count, page.Total);
+        await pipe.FlushAsync(cancellationToken);
     }
 
-    private void WriteTail(IBufferWriter<byte> output, int count)
+    private void WriteTail(IBufferWriter<byte> output, int count, long total)
     {
-        var tail = string.Create(CultureInfo.InvariantCulture, $"],\"offset\":{paging.Offset},\"count\":{count},\"total\":{_page.Total},\"success\":true}}");
-        output.Write(System.Text.Encoding.UTF8.GetBytes(tail));
+        var span = output.GetSpan(128);
+        if (!Utf8.TryWrite(span, CultureInfo.InvariantCulture,
+                $"],\"offset\":{paging.Offset},\"count\":{count},\"total\":{total},\"success\":true}}", out var written))
+        {
+            throw new InvalidOperationException("The list tail did not fit its buffer.");
+        }
+        output.Advance(written);
     }
 }

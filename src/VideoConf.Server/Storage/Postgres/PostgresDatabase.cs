@@ -21,6 +21,9 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 
+    /// <summary>Statements kept prepared per connection, unless the connection string says otherwise.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     private readonly NpgsqlDataSource _dataSource;
 
     public PostgresDatabase(string connectionString, int commandTimeoutSeconds)
@@ -34,6 +37,12 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
         if (!SetsMaxPoolSize(connectionString))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        if (builder.MaxAutoPrepare == 0)
+        {
+            // The stores run a fixed set of statements: prepared once per physical connection, each then skips
+            // parsing and planning on the server.
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
         _dataSource = NpgsqlDataSource.Create(builder);
     }

@@ -47,7 +47,7 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
         {
             var last = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid", transaction)
                 .With("@rid", roomId).ScalarInt64Async(cancellationToken) ?? 0;
-            await using var insert = connection.Command(
+            var insert = connection.Command(
                 "INSERT INTO video_conferences (id, rid, seq, status, created_at, ended_at, ringing_until, callee_id, provider_data, json) " +
                 "VALUES (@id, @rid, @seq, @status, @created, @ended, @ringing, @callee, @data, @json)", transaction);
             string[] names = ["@id", "@rid", "@seq", "@status", "@created", "@ended", "@ringing", "@callee", "@data", "@json"];
@@ -101,20 +101,49 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             return new CallChangeResult<T>(updated, outcome, Changed: true);
         }, cancellationToken);
 
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadPageJsonAsync(string roomId, int offset, int? limit, CallPage page,
+    /// <summary>
+    /// One statement reads the total and the page: sequence numbers in a room run 1…total without gaps, so the page is
+    /// the range (total − offset − limit, total − offset], found from the total in the same statement. The left join
+    /// yields one row without JSON when the page is empty, and no row when the room never had a call.
+    /// </summary>
+    public async Task<long> ReadPageJsonAsync(string roomId, int offset, int limit, CallJsonHandler onCall, CancellationToken cancellationToken = default)
+    {
+        var total = 0L;
+        await database.ReadBlobRowsAsync(
+            """
+            SELECT s.last_seq, v.json
+            FROM call_sequences s
+            LEFT JOIN video_conferences v ON v.rid = s.rid AND v.seq <= s.last_seq - @offset AND v.seq > s.last_seq - @offset - @limit
+            WHERE s.rid = @rid
+            ORDER BY v.seq DESC
+            """,
+            [("@rid", roomId), ("@offset", (long)offset), ("@limit", (long)limit)],
+            (lastSeq, json, hasJson) =>
+            {
+                total = lastSeq;
+                if (hasJson)
+                {
+                    onCall(json);
+                }
+            },
+            cancellationToken);
+        return total;
+    }
+
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, CallPage page,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var lease = await database.OpenAsync(cancellationToken);
+        var connection = lease.Connection;
         page.Total = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
             .ScalarInt64Async(cancellationToken) ?? 0L;
         var top = page.Total - offset;
-        if (top <= 0 || limit == 0)
+        if (top <= 0)
         {
             yield break;
         }
-        await using var command = connection.Command(
-                "SELECT json FROM video_conferences WHERE rid = @rid AND seq <= @top ORDER BY seq DESC LIMIT @limit")
-            .With("@rid", roomId).With("@top", top).With("@limit", limit ?? long.MaxValue);
+        var command = connection.Command("SELECT json FROM video_conferences WHERE rid = @rid AND seq <= @top ORDER BY seq DESC")
+            .With("@rid", roomId).With("@top", top);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {

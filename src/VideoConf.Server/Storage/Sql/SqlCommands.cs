@@ -7,7 +7,15 @@ namespace VideoConf.Server.Storage.Sql;
 /// <summary>Small helpers that keep the SQL in the stores readable.</summary>
 internal static class SqlCommands
 {
-    public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null)
+    /// <summary>
+    /// A command for fixed SQL: the connection's prepared one when it keeps a <see cref="StatementCache"/> (never
+    /// dispose it), otherwise a new one.
+    /// </summary>
+    public static DbCommand Command(this DbConnection connection, string sql, DbTransaction? transaction = null) =>
+        StatementCache.Find(connection, sql, transaction) ?? connection.OneOffCommand(sql, transaction);
+
+    /// <summary>A new, uncached command: for SQL built at run time, schema changes and pragmas.</summary>
+    public static DbCommand OneOffCommand(this DbConnection connection, string sql, DbTransaction? transaction = null)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -27,12 +35,16 @@ internal static class SqlCommands
         parameter.Value = value switch
         {
             null => DBNull.Value,
-            string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+            string text => StoredText(text),
             _ => value,
         };
         command.Parameters.Add(parameter);
         return command;
     }
+
+    /// <summary>Text as the stores hold it: NUL replaced (see <see cref="With"/>).</summary>
+    public static string StoredText(string text) =>
+        text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
 
     /// <summary>Adds <c>@prefix0, @prefix1, …</c> and returns them as the text of an <c>IN (…)</c> list.</summary>
     public static string WithList(this DbCommand command, string prefix, IEnumerable<string> values)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Data.Common;
 
 namespace VideoConf.Server.Storage.Sql;
@@ -15,12 +16,15 @@ internal abstract class SqlDatabase
     /// <summary>The schema as an append-only list of migrations: never edit a shipped one, add the next.</summary>
     public abstract IReadOnlyList<(int Version, string Sql)> Migrations { get; }
 
-    /// <summary>Opens a connection ready for commands; failures surface as <see cref="StoreUnavailableException"/>.</summary>
-    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Lends a connection ready for commands, given back when the lease is disposed; failures surface as
+    /// <see cref="StoreUnavailableException"/>.
+    /// </summary>
+    public async Task<SqlLease> OpenAsync(CancellationToken cancellationToken)
     {
         try
         {
-            return await OpenConnectionAsync(forWrite: false, cancellationToken);
+            return new SqlLease(this, await OpenConnectionAsync(forWrite: false, cancellationToken));
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
@@ -30,15 +34,58 @@ internal abstract class SqlDatabase
 
     public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var lease = await OpenAsync(cancellationToken);
         try
         {
-            return await work(connection);
+            return await work(lease.Connection);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
             throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
         }
+    }
+
+    /// <summary>
+    /// Runs a query whose rows are (BIGINT, BLOB or NULL) and hands each row to <paramref name="onRow"/>; the bytes
+    /// are valid only during that call, so a row costs no allocation.
+    /// </summary>
+    public virtual async Task ReadBlobRowsAsync(string sql, (string Name, object Value)[] parameters, BlobRowHandler onRow,
+        CancellationToken cancellationToken)
+    {
+        await ReadAsync(async connection =>
+        {
+            var command = connection.Command(sql);
+            foreach (var (name, value) in parameters)
+            {
+                command.With(name, value);
+            }
+            var buffer = ArrayPool<byte>.Shared.Rent(4096);
+            try
+            {
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reader.IsDBNull(1))
+                    {
+                        onRow(reader.GetInt64(0), default, hasBlob: false);
+                        continue;
+                    }
+                    var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+                    if (length > buffer.Length)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(length);
+                    }
+                    reader.GetBytes(1, 0, buffer, 0, length);
+                    onRow(reader.GetInt64(0), buffer.AsSpan(0, length), hasBlob: true);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+            return true;
+        }, cancellationToken);
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
@@ -64,6 +111,9 @@ internal abstract class SqlDatabase
     /// <summary>Opens a connection; <paramref name="forWrite"/> says it will run a write transaction.</summary>
     protected abstract Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken);
 
+    /// <summary>Takes back a read connection from <see cref="OpenConnectionAsync"/> (closes it, unless the store keeps it).</summary>
+    protected internal virtual ValueTask ReleaseConnectionAsync(DbConnection connection) => connection.DisposeAsync();
+
     /// <summary>Runs one write in its own transaction (SQLite instead queues writes and commits them in groups).</summary>
     protected virtual async Task<T> ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -82,4 +132,15 @@ internal abstract class SqlDatabase
 
     /// <summary>Runs once before the first migration check, outside any transaction.</summary>
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>One row of <see cref="SqlDatabase.ReadBlobRowsAsync"/>: <paramref name="blob"/> is empty when <paramref name="hasBlob"/> is false.</summary>
+internal delegate void BlobRowHandler(long value, ReadOnlySpan<byte> blob, bool hasBlob);
+
+/// <summary>A connection lent by <see cref="SqlDatabase.OpenAsync"/>; disposing gives it back.</summary>
+internal readonly struct SqlLease(SqlDatabase database, DbConnection connection) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+
+    public ValueTask DisposeAsync() => database.ReleaseConnectionAsync(Connection);
 }

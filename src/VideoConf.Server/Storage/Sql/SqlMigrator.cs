@@ -8,9 +8,9 @@ internal sealed class SqlMigrator(SqlDatabase database) : IStoreMigrator
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var lease = await database.OpenAsync(cancellationToken))
         {
-            await database.PrepareAsync(connection, cancellationToken);
+            await database.PrepareAsync(lease.Connection, cancellationToken);
         }
         await database.WriteAsync(async (connection, transaction) =>
         {
@@ -25,7 +25,7 @@ internal sealed class SqlMigrator(SqlDatabase database) : IStoreMigrator
                 {
                     continue;
                 }
-                await connection.Command(sql, transaction).ExecuteNonQueryAsync(cancellationToken);
+                await connection.OneOffCommand(sql, transaction).ExecuteNonQueryAsync(cancellationToken);
                 await connection.Command("INSERT INTO schema_version (version, applied_at) VALUES (@v, @at)", transaction)
                     .With("@v", version).With("@at", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())
                     .ExecuteNonQueryAsync(cancellationToken);

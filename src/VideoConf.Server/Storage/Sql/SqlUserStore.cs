@@ -29,7 +29,7 @@ internal sealed class SqlUserStore(SqlDatabase database) : IUserStore
             var found = new List<UserRecord>();
             foreach (var batch in usernames.Select(u => u.ToLowerInvariant()).Distinct(StringComparer.Ordinal).Chunk(UsernamesPerQuery))
             {
-                await using var command = connection.Command(string.Empty);
+                await using var command = connection.OneOffCommand(string.Empty);
                 var list = command.WithList("n", batch);
                 command.CommandText = $"SELECT {Columns} FROM users u WHERE lower(u.username) IN ({list})";
                 found.AddRange(await command.QueryListAsync(Map, cancellationToken));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using VideoConf.Server.Storage.Sql;
 
 namespace VideoConf.Server.Storage.Sqlite;
@@ -7,22 +8,25 @@ namespace VideoConf.Server.Storage.Sqlite;
 /// <summary>
 /// One SQLite file in WAL mode. Reads run on pooled connections in parallel; writes go through one in-process
 /// writer (SQLite has one writer anyway) that commits them in groups, which also makes every read-modify-write
-/// exact.
+/// exact. Every connection stays open and keeps its prepared statements (<see cref="StatementCache"/>).
 /// </summary>
 internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 {
     private readonly string _connectionString;
+    private readonly SqliteConnectionPool _readers;
     private readonly SqliteGroupWriter _writer;
 
     public SqliteDatabase(string connectionString, int commandTimeoutSeconds)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
-            Pooling = true,
+            // Connections are kept open by this class (readers in a pool, one writer), with their prepared statements.
+            Pooling = false,
             DefaultTimeout = Math.Max(1, commandTimeoutSeconds),
         };
         _connectionString = builder.ToString();
         DataSource = builder.DataSource;
+        _readers = new SqliteConnectionPool(_connectionString);
         _writer = new SqliteGroupWriter(ct => OpenConnectionAsync(forWrite: true, ct));
     }
 
@@ -34,21 +38,69 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 
     protected override async Task<DbConnection> OpenConnectionAsync(bool forWrite, CancellationToken cancellationToken)
     {
+        if (!forWrite)
+        {
+            return await _readers.RentAsync(cancellationToken);
+        }
         var connection = new SqliteConnection(_connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            if (forWrite)
-            {
-                // Per-connection settings that only writes need; reads skip the extra statements.
-                await connection.Command("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
-            }
+            // Per-connection settings that only writes need; readers skip the extra statements.
+            await connection.OneOffCommand("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").ExecuteNonQueryAsync(cancellationToken);
+            StatementCache.Register(connection);
             return connection;
         }
         catch
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    protected internal override ValueTask ReleaseConnectionAsync(DbConnection connection) => _readers.ReturnAsync((SqliteConnection)connection);
+
+    /// <summary>Reads each row's BLOB where SQLite holds it, through a statement prepared once per pooled connection.</summary>
+    public override async Task ReadBlobRowsAsync(string sql, (string Name, object Value)[] parameters, BlobRowHandler onRow,
+        CancellationToken cancellationToken)
+    {
+        var connection = await _readers.RentAsync(cancellationToken);
+        try
+        {
+            var statement = SqliteRawStatements.Prepare(connection, sql);
+            try
+            {
+                foreach (var (name, value) in parameters)
+                {
+                    var index = raw.sqlite3_bind_parameter_index(statement, name);
+                    SqliteRawStatements.Check(value switch
+                    {
+                        string text => raw.sqlite3_bind_text(statement, index, SqlCommands.StoredText(text)),
+                        long number => raw.sqlite3_bind_int64(statement, index, number),
+                        _ => throw new ArgumentException($"Unsupported parameter type {value.GetType()}", nameof(parameters)),
+                    }, connection);
+                }
+                int step;
+                while ((step = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
+                {
+                    var hasBlob = raw.sqlite3_column_type(statement, 1) != raw.SQLITE_NULL;
+                    onRow(raw.sqlite3_column_int64(statement, 0), hasBlob ? raw.sqlite3_column_blob(statement, 1) : default, hasBlob);
+                }
+                SqliteRawStatements.Check(step, connection);
+            }
+            finally
+            {
+                raw.sqlite3_reset(statement);
+                raw.sqlite3_clear_bindings(statement);
+            }
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
+        }
+        finally
+        {
+            await _readers.ReturnAsync(connection);
         }
     }
 
@@ -62,11 +114,15 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
         {
             Directory.CreateDirectory(directory);
         }
-        await connection.Command("PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(cancellationToken);
+        await connection.OneOffCommand("PRAGMA journal_mode=WAL;").ExecuteNonQueryAsync(cancellationToken);
     }
 
     public override bool IsUnavailable(Exception exception) =>
         exception is SqliteException { SqliteErrorCode: 5 /* BUSY */ or 6 /* LOCKED */ or 10 /* IOERR */ or 13 /* FULL */ or 14 /* CANTOPEN */ };
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _readers.Dispose();
+    }
 }

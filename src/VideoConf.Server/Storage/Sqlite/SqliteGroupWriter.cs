@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Threading.Channels;
+using VideoConf.Server.Storage.Sql;
 
 namespace VideoConf.Server.Storage.Sqlite;
 
@@ -7,7 +8,8 @@ namespace VideoConf.Server.Storage.Sqlite;
 /// The single writer of a SQLite file. Writes queue up and are run one after another, each inside its own
 /// savepoint, in one transaction per group of whatever was waiting (up to <see cref="MaxGroup"/>): a failing write
 /// rolls back only itself, and each caller learns of success only once the group has committed. Under load this
-/// turns many small commits into a few larger ones.
+/// turns many small commits into a few larger ones. The writer keeps its connection, and the statements it has
+/// prepared, from group to group, and opens a new one only after a group failed.
 /// </summary>
 internal sealed class SqliteGroupWriter : IDisposable
 {
@@ -34,6 +36,7 @@ internal sealed class SqliteGroupWriter : IDisposable
     private async Task RunAsync()
     {
         var group = new List<PendingWrite>(MaxGroup);
+        DbConnection? connection = null;
         while (await _queue.Reader.WaitToReadAsync())
         {
             group.Clear();
@@ -41,16 +44,21 @@ internal sealed class SqliteGroupWriter : IDisposable
             {
                 group.Add(next);
             }
-            await CommitGroupAsync(group);
+            connection = await CommitGroupAsync(connection, group);
+        }
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
         }
     }
 
-    private async Task CommitGroupAsync(List<PendingWrite> group)
+    /// <summary>Runs and commits one group on the writer's connection; returns the connection to keep, or null after a failure.</summary>
+    private async Task<DbConnection?> CommitGroupAsync(DbConnection? connection, List<PendingWrite> group)
     {
         var succeeded = new List<PendingWrite>(group.Count);
         try
         {
-            await using var connection = await _open(CancellationToken.None);
+            connection ??= await _open(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync();
             foreach (var write in group)
             {
@@ -59,30 +67,36 @@ internal sealed class SqliteGroupWriter : IDisposable
                     write.Fail(new OperationCanceledException(write.CancellationToken));
                     continue;
                 }
-                await transaction.SaveAsync("write");
+                await connection.Command("SAVEPOINT write", transaction).ExecuteNonQueryAsync();
                 try
                 {
                     await write.RunAsync(connection, transaction);
-                    await transaction.ReleaseAsync("write");
+                    await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync();
                     succeeded.Add(write);
                 }
                 catch (Exception ex)
                 {
-                    await transaction.RollbackAsync("write");
-                    await transaction.ReleaseAsync("write");
+                    await connection.Command("ROLLBACK TO write", transaction).ExecuteNonQueryAsync();
+                    await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync();
                     write.Fail(ex);
                 }
             }
             await transaction.CommitAsync();
             succeeded.ForEach(write => write.Complete());
+            return connection;
         }
         catch (Exception ex)
         {
-            // The group could not be committed: nothing in it happened.
+            // The group could not be committed: nothing in it happened. The connection is opened afresh for the next.
             foreach (var write in group)
             {
                 write.Fail(ex);
             }
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            return null;
         }
     }
 
