@@ -13,6 +13,9 @@ internal static class Runner
     private const int Connections = 32;
     private const int Seconds = 10;
 
+    /// <summary>Each side is loaded this long, unmeasured, before its first measurement (JIT tiers, caches, pools).</summary>
+    private const int WarmUpSeconds = 3;
+
     public static async Task<int> RunAsync(RunOptions options)
     {
         var rows = new List<Row>();
@@ -45,8 +48,8 @@ internal static class Runner
 
             // P1: list page throughput against the ceiling's page.
             var (serverList, ceilingList) = await AlternateAsync(
-                () => Measure.WrkAsync(server.BaseUrl + listPath, Connections, Seconds, auth),
-                () => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, Seconds, []),
+                seconds => Measure.WrkAsync(server.BaseUrl + listPath, Connections, seconds, auth),
+                seconds => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, seconds, []),
                 raw, "P1 list rps (server | ceiling)");
             var p1 = serverList / ceilingList;
             rows.Add(new Row("P1", Invariant($"list, count=50, room of {options.Calls:N0} calls, SQLite"),
@@ -74,8 +77,8 @@ internal static class Runner
             var script = Path.Combine(options.WorkDirectory, "start.lua");
             await File.WriteAllTextAsync(script, LuaPost(startRoom));
             var (serverStart, ceilingPlain) = await AlternateAsync(
-                () => Measure.WrkAsync(server.BaseUrl + "/api/v1/video-conference.start", Connections, Seconds, auth, script),
-                () => Measure.WrkAsync(ceiling.BaseUrl + "/plain", Connections, Seconds, []),
+                seconds => Measure.WrkAsync(server.BaseUrl + "/api/v1/video-conference.start", Connections, seconds, auth, script),
+                seconds => Measure.WrkAsync(ceiling.BaseUrl + "/plain", Connections, seconds, []),
                 raw, "P3 rps (server start | ceiling plain)");
             var p3 = serverStart / ceilingPlain;
             rows.Add(new Row("P3", "video-conference.start throughput vs plain text, SQLite",
@@ -119,9 +122,9 @@ internal static class Runner
             await using var server = await ServerUnderTest.StartAsync(options.ServerDll, 5104, pgEnv, "/health/ready");
             var (userId, token) = await server.LoginAsync(pgRoom.Username, pgRoom.Password);
             var (serverList, ceilingList) = await AlternateAsync(
-                () => Measure.WrkAsync($"{server.BaseUrl}/api/v1/video-conference.list?roomId={pgRoom.RoomId}&count=50", Connections, Seconds,
+                seconds => Measure.WrkAsync($"{server.BaseUrl}/api/v1/video-conference.list?roomId={pgRoom.RoomId}&count=50", Connections, seconds,
                     [$"X-User-Id: {userId}", $"X-Auth-Token: {token}"]),
-                () => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, Seconds, []),
+                seconds => Measure.WrkAsync(ceiling.BaseUrl + "/api/v1/video-conference.list", Connections, seconds, []),
                 raw, "P4 list rps on PostgreSQL (server | ceiling)");
             var p4 = serverList / ceilingList;
             rows.Add(new Row("P4", Invariant($"P1 on PostgreSQL ({options.Calls:N0} calls)"),
@@ -152,13 +155,18 @@ internal static class Runner
         return seeded;
     }
 
-    /// <summary>A then B, twice, each for the same duration and connections; returns the mean of each.</summary>
-    private static async Task<(double A, double B)> AlternateAsync(Func<Task<double>> a, Func<Task<double>> b, StringBuilder raw, string label)
+    /// <summary>
+    /// A then B, twice, each for the same duration and connections, after an unmeasured warm-up of each; returns the
+    /// mean of each.
+    /// </summary>
+    private static async Task<(double A, double B)> AlternateAsync(Func<int, Task<double>> a, Func<int, Task<double>> b, StringBuilder raw, string label)
     {
-        var a1 = await a();
-        var b1 = await b();
-        var a2 = await a();
-        var b2 = await b();
+        await a(WarmUpSeconds);
+        await b(WarmUpSeconds);
+        var a1 = await a(Seconds);
+        var b1 = await b(Seconds);
+        var a2 = await a(Seconds);
+        var b2 = await b(Seconds);
         raw.AppendLine(Invariant($"{label}: {a1:F0}, {a2:F0} | {b1:F0}, {b2:F0}"));
         return ((a1 + a2) / 2, (b1 + b2) / 2);
     }

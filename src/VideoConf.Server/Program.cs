@@ -11,7 +11,9 @@ using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
 using VideoConf.Server.VideoConferences;
 
-var builder = WebApplication.CreateBuilder(args);
+// Configuration files are read once, at start: watching them for changes means watching the whole content root,
+// where the SQLite store usually lives, and every write to the store would then wake the watcher.
+var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
 
 builder.UsePortFromEnvironment();
 builder.WebHost.ConfigureKestrel(kestrel =>

@@ -31,6 +31,12 @@ public interface ICallStore
     Task<long> ReadPageJsonAsync(string roomId, int offset, int limit, CallJsonHandler onCall, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The room's total and version (which changes with every call inserted into or changed in the room), or null
+    /// when the room never had a call: one small read that tells whether a page read earlier is still current.
+    /// </summary>
+    Task<CallRoomStamp?> ReadRoomStampAsync(string roomId, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Every call of the room below <paramref name="offset"/>, newest first, as stored JSON, for a streamed response.
     /// The total is read first into <paramref name="page"/> and pins the stream against calls inserted meanwhile;
     /// each item's bytes are valid only until the next item is requested.
@@ -43,6 +49,9 @@ public interface ICallStore
     /// <summary>Calls not ended that were created at or before <paramref name="createdBefore"/>.</summary>
     Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default);
 }
+
+/// <summary>A room's call count and the version of its calls (see <see cref="ICallStore.ReadRoomStampAsync"/>).</summary>
+public sealed record CallRoomStamp(long Total, long Version);
 
 /// <summary>Receives one call's stored JSON; the bytes are valid only during the call.</summary>
 public delegate void CallJsonHandler(ReadOnlySpan<byte> json);

@@ -9,11 +9,12 @@ namespace VideoConf.Server.VideoConferences;
 
 /// <summary>
 /// Writes a <c>list</c> page straight from the calls' stored JSON: <c>{"data":[…],"offset","count","total","success"}</c>.
-/// A bounded page is assembled in memory and sent with its length; <c>count=0</c> streams every call, flushing as
+/// A bounded page is assembled in memory and sent with its length, and kept in <see cref="CallPageCache"/> for the
+/// next request that finds the room unchanged; <c>count=0</c> streams every call, flushing as
 /// it goes, so the response is never held whole — a fault after the first flush aborts the connection instead of
 /// ending a truncated document.
 /// </summary>
-internal sealed class CallPageResult(ICallStore calls, string roomId, Paging paging) : IResult
+internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, string roomId, Paging paging) : IResult
 {
     private const int FlushThreshold = 64 * 1024;
 
@@ -28,11 +29,18 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, Paging pag
             await StreamAsync(response.BodyWriter, cancellationToken);
             return;
         }
+        var stamp = await calls.ReadRoomStampAsync(roomId, cancellationToken);
+        if (stamp is not null && cache.Find(roomId, paging.Offset, limit, stamp.Version) is { } cached)
+        {
+            response.ContentLength = cached.Length;
+            await response.Body.WriteAsync(cached, cancellationToken);
+            return;
+        }
         // A 50-call page is about 30 KB; starting large avoids copying it while it grows.
         using var buffer = new PooledBufferWriter(64 * 1024);
         buffer.Write("{\"data\":["u8);
         var count = 0;
-        var total = await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
+        var total = stamp is null ? 0 : await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
         {
             if (count++ > 0)
             {
@@ -41,6 +49,11 @@ internal sealed class CallPageResult(ICallStore calls, string roomId, Paging pag
             buffer.Write(json);
         }, cancellationToken);
         WriteTail(buffer, count, total);
+        if (stamp is not null)
+        {
+            // Read after the stamp, the page is at least as new as the version it is labelled with.
+            cache.Store(roomId, paging.Offset, limit, stamp.Version, buffer.WrittenMemory.Span);
+        }
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
     }

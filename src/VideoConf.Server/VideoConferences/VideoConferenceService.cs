@@ -17,6 +17,7 @@ internal sealed record StartRequest(string RoomId, string? Title, bool AllowRing
 /// </summary>
 internal sealed class VideoConferenceService(
     ICallStore calls,
+    CallPageCache pageCache,
     RoomAccess access,
     ProviderRegistry providers,
     ProviderPreparer preparer,
@@ -176,7 +177,7 @@ internal sealed class VideoConferenceService(
         {
             return InvalidParams;
         }
-        return new CallPageResult(calls, roomId, paging);
+        return new CallPageResult(calls, pageCache, roomId, paging);
     }
 
     private async Task<string?> JoinUrlAsync(IVideoConfProvider provider, CallRecord call, UserRecord? user, MediaState state, CancellationToken cancellationToken)

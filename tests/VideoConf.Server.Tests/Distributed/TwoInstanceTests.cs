@@ -31,6 +31,27 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
     }
 
     [Fact]
+    public async Task CallChangedOnOneInstance_IsInTheOthersNextListPage()
+    {
+        var onA = await cluster.CreateUserAsync($"pager-{Suffix()}", cluster.A);
+        var onB = cluster.B.CreateApiClient().As(onA.UserId!, onA.AuthToken!);
+        var room = await onA.PostAsync("channels.create", new { name = $"paged-{Suffix()}" });
+        room.AssertOk();
+        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+        var started = await onA.PostAsync("video-conference.start", new { roomId });
+        started.AssertOk();
+        var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+        var listPath = $"video-conference.list?roomId={roomId}&count=10";
+        Assert.Empty((await onB.GetAsync(listPath)).Json["data"]![0]!["users"]!.AsArray());
+
+        (await onA.PostAsync("video-conference.join", new { callId })).AssertOk();
+
+        // No waiting: B's page was kept in its memory, and the join on A must be in B's very next answer.
+        var users = (await onB.GetAsync(listPath)).Json["data"]![0]!["users"]!.AsArray();
+        Assert.Equal([onA.UserId], users.Select(u => u!["_id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task SettingChangedOnOneInstance_IsInForceOnTheOther()
     {
         var adminA = await cluster.LoginAdminAsync(cluster.A);

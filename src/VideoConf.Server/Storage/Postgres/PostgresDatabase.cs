@@ -21,6 +21,8 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 
+    public const int DefaultReadBufferSize = 64 * 1024;
+
     /// <summary>Statements kept prepared per connection, unless the connection string says otherwise.</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
@@ -34,9 +36,21 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
             CommandTimeout = Math.Max(1, commandTimeoutSeconds),
             CancellationTimeout = 1000,
         };
-        if (!SetsMaxPoolSize(connectionString))
+        if (!SetsOption(connectionString, "maxpoolsize", "maximumpoolsize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+        if (!SetsOption(connectionString, "readbuffersize"))
+        {
+            // A list page is about 30 KB: read in one or two receives rather than four, each of which arms the
+            // command timeout anew.
+            builder.ReadBufferSize = DefaultReadBufferSize;
+        }
+        if (!SetsOption(connectionString, "noresetonclose"))
+        {
+            // The stores leave no session state behind (no SET, temporary tables or session locks), so a connection
+            // going back to the pool needs no reset — which would otherwise run with the next command, every time.
+            builder.NoResetOnClose = true;
         }
         if (builder.MaxAutoPrepare == 0)
         {
@@ -47,11 +61,11 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
-    /// <summary>True when the operator's connection string chooses the pool size itself (under any of its spellings).</summary>
-    private static bool SetsMaxPoolSize(string connectionString) =>
+    /// <summary>True when the operator's connection string sets the option itself (under any of its spellings).</summary>
+    private static bool SetsOption(string connectionString, params string[] names) =>
         new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
-            .Any(key => key is "maxpoolsize" or "maximumpoolsize");
+            .Any(names.Contains);
 
     public override string ForUpdate => " FOR UPDATE";
 

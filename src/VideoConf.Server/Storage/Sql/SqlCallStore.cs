@@ -22,8 +22,8 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
         {
             var seq = (await connection.Command(
                     """
-                    INSERT INTO call_sequences (rid, last_seq) VALUES (@rid, 1)
-                    ON CONFLICT (rid) DO UPDATE SET last_seq = call_sequences.last_seq + 1
+                    INSERT INTO call_sequences (rid, last_seq, version) VALUES (@rid, 1, 1)
+                    ON CONFLICT (rid) DO UPDATE SET last_seq = call_sequences.last_seq + 1, version = call_sequences.version + 1
                     RETURNING last_seq
                     """, transaction)
                 .With("@rid", call.RoomId).ScalarInt64Async(cancellationToken))!.Value;
@@ -70,7 +70,10 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
             await connection.Command(
-                    "INSERT INTO call_sequences (rid, last_seq) VALUES (@rid, @last) ON CONFLICT (rid) DO UPDATE SET last_seq = excluded.last_seq",
+                    """
+                    INSERT INTO call_sequences (rid, last_seq, version) VALUES (@rid, @last, 1)
+                    ON CONFLICT (rid) DO UPDATE SET last_seq = excluded.last_seq, version = call_sequences.version + 1
+                    """,
                     transaction)
                 .With("@rid", roomId).With("@last", last).ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
@@ -98,37 +101,47 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
                 .With("@ringing", ToMs(updated.RingingUntil)).With("@data", updated.ProviderData)
                 .With("@json", CallJson.Serialize(updated)).With("@id", id)
                 .ExecuteNonQueryAsync(cancellationToken);
+            await connection.Command("UPDATE call_sequences SET version = version + 1 WHERE rid = @rid", transaction)
+                .With("@rid", current.RoomId).ExecuteNonQueryAsync(cancellationToken);
             return new CallChangeResult<T>(updated, outcome, Changed: true);
         }, cancellationToken);
 
     /// <summary>
     /// One statement reads the total and the page: sequence numbers in a room run 1…total without gaps, so the page is
-    /// the range (total − offset − limit, total − offset], found from the total in the same statement. The left join
-    /// yields one row without JSON when the page is empty, and no row when the room never had a call.
+    /// the range (total − offset − limit, total − offset] of the (rid, seq) index, bounded by the total read in the
+    /// same statement (scalar subqueries, each evaluated once). Only an empty page needs a second read for the total.
     /// </summary>
     public async Task<long> ReadPageJsonAsync(string roomId, int offset, int limit, CallJsonHandler onCall, CancellationToken cancellationToken = default)
     {
-        var total = 0L;
+        long? total = null;
         await database.ReadBlobRowsAsync(
             """
-            SELECT s.last_seq, v.json
-            FROM call_sequences s
-            LEFT JOIN video_conferences v ON v.rid = s.rid AND v.seq <= s.last_seq - @offset AND v.seq > s.last_seq - @offset - @limit
-            WHERE s.rid = @rid
-            ORDER BY v.seq DESC
+            SELECT (SELECT last_seq FROM call_sequences WHERE rid = @rid), json
+            FROM video_conferences
+            WHERE rid = @rid
+              AND seq <= (SELECT last_seq FROM call_sequences WHERE rid = @rid) - @offset
+              AND seq > (SELECT last_seq FROM call_sequences WHERE rid = @rid) - @offset - @limit
+            ORDER BY seq DESC
             """,
             [("@rid", roomId), ("@offset", (long)offset), ("@limit", (long)limit)],
-            (lastSeq, json, hasJson) =>
+            (lastSeq, json) =>
             {
                 total = lastSeq;
-                if (hasJson)
-                {
-                    onCall(json);
-                }
+                onCall(json);
             },
             cancellationToken);
-        return total;
+        return total ?? await TotalAsync(roomId, cancellationToken);
     }
+
+    private Task<long> TotalAsync(string roomId, CancellationToken cancellationToken) =>
+        database.ReadAsync(async connection =>
+            await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
+                .ScalarInt64Async(cancellationToken) ?? 0L, cancellationToken);
+
+    public Task<CallRoomStamp?> ReadRoomStampAsync(string roomId, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+            await connection.Command("SELECT last_seq, version FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
+                .QuerySingleAsync(r => new CallRoomStamp(r.GetInt64(0), r.GetInt64(1)), cancellationToken), cancellationToken);
 
     public async IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, CallPage page,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)

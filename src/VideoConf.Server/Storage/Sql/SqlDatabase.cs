@@ -46,8 +46,8 @@ internal abstract class SqlDatabase
     }
 
     /// <summary>
-    /// Runs a query whose rows are (BIGINT, BLOB or NULL) and hands each row to <paramref name="onRow"/>; the bytes
-    /// are valid only during that call, so a row costs no allocation.
+    /// Runs a query whose rows are (BIGINT, BLOB), neither NULL, and hands each row to <paramref name="onRow"/>; the
+    /// bytes are valid only during that call, so a row costs no allocation.
     /// </summary>
     public virtual async Task ReadBlobRowsAsync(string sql, (string Name, object Value)[] parameters, BlobRowHandler onRow,
         CancellationToken cancellationToken)
@@ -65,11 +65,6 @@ internal abstract class SqlDatabase
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    if (reader.IsDBNull(1))
-                    {
-                        onRow(reader.GetInt64(0), default, hasBlob: false);
-                        continue;
-                    }
                     var length = (int)reader.GetBytes(1, 0, null, 0, 0);
                     if (length > buffer.Length)
                     {
@@ -77,7 +72,7 @@ internal abstract class SqlDatabase
                         buffer = ArrayPool<byte>.Shared.Rent(length);
                     }
                     reader.GetBytes(1, 0, buffer, 0, length);
-                    onRow(reader.GetInt64(0), buffer.AsSpan(0, length), hasBlob: true);
+                    onRow(reader.GetInt64(0), buffer.AsSpan(0, length));
                 }
             }
             finally
@@ -134,8 +129,8 @@ internal abstract class SqlDatabase
     public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
-/// <summary>One row of <see cref="SqlDatabase.ReadBlobRowsAsync"/>: <paramref name="blob"/> is empty when <paramref name="hasBlob"/> is false.</summary>
-internal delegate void BlobRowHandler(long value, ReadOnlySpan<byte> blob, bool hasBlob);
+/// <summary>One row of <see cref="SqlDatabase.ReadBlobRowsAsync"/>.</summary>
+internal delegate void BlobRowHandler(long value, ReadOnlySpan<byte> blob);
 
 /// <summary>A connection lent by <see cref="SqlDatabase.OpenAsync"/>; disposing gives it back.</summary>
 internal readonly struct SqlLease(SqlDatabase database, DbConnection connection) : IAsyncDisposable

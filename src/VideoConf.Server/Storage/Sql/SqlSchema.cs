@@ -113,5 +113,9 @@ internal static class SqlSchema
             CREATE INDEX video_conferences_ringing ON video_conferences (ringing_until) WHERE ringing_until IS NOT NULL;
             CREATE INDEX video_conferences_open ON video_conferences (created_at) WHERE ended_at IS NULL;
             """),
+        // Changes with every call inserted into or changed in the room, so a cached list page can be checked cheaply.
+        (3, """
+            ALTER TABLE call_sequences ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
+            """),
     ];
 }

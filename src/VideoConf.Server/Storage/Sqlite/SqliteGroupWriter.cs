@@ -5,21 +5,24 @@ using VideoConf.Server.Storage.Sql;
 namespace VideoConf.Server.Storage.Sqlite;
 
 /// <summary>
-/// The single writer of a SQLite file. Writes queue up and are run one after another, each inside its own
-/// savepoint, in one transaction per group of whatever was waiting (up to <see cref="MaxGroup"/>): a failing write
-/// rolls back only itself, and each caller learns of success only once the group has committed. Under load this
-/// turns many small commits into a few larger ones. The writer keeps its connection, and the statements it has
-/// prepared, from group to group, and opens a new one only after a group failed.
+/// The single writer of a SQLite file. Writes queue up and are run one after another, in one transaction per group
+/// of whatever was waiting (up to <see cref="MaxGroup"/>); each caller learns of success only once its group has
+/// committed. When a write fails, its group is rolled back and each of its writes run again alone, so a failing
+/// write never takes the others with it. Under load this turns many small commits into a few larger ones. The
+/// writer keeps its connection, and the statements it has prepared, from group to group, and opens a new one only
+/// after a failure of the connection itself.
 /// </summary>
 internal sealed class SqliteGroupWriter : IDisposable
 {
     private const int MaxGroup = 64;
     private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
+    private readonly Action _committed;
 
-    public SqliteGroupWriter(Func<CancellationToken, Task<DbConnection>> open)
+    public SqliteGroupWriter(Func<CancellationToken, Task<DbConnection>> open, Action committed)
     {
         _open = open;
+        _committed = committed;
         _ = Task.Run(RunAsync);
     }
 
@@ -55,39 +58,35 @@ internal sealed class SqliteGroupWriter : IDisposable
     /// <summary>Runs and commits one group on the writer's connection; returns the connection to keep, or null after a failure.</summary>
     private async Task<DbConnection?> CommitGroupAsync(DbConnection? connection, List<PendingWrite> group)
     {
-        var succeeded = new List<PendingWrite>(group.Count);
         try
         {
             connection ??= await _open(CancellationToken.None);
-            await using var transaction = await connection.BeginTransactionAsync();
+            var runnable = new List<PendingWrite>(group.Count);
             foreach (var write in group)
             {
                 if (write.CancellationToken.IsCancellationRequested)
                 {
                     write.Fail(new OperationCanceledException(write.CancellationToken));
-                    continue;
                 }
-                await connection.Command("SAVEPOINT write", transaction).ExecuteNonQueryAsync();
-                try
+                else
                 {
-                    await write.RunAsync(connection, transaction);
-                    await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync();
-                    succeeded.Add(write);
-                }
-                catch (Exception ex)
-                {
-                    await connection.Command("ROLLBACK TO write", transaction).ExecuteNonQueryAsync();
-                    await connection.Command("RELEASE write", transaction).ExecuteNonQueryAsync();
-                    write.Fail(ex);
+                    runnable.Add(write);
                 }
             }
-            await transaction.CommitAsync();
-            succeeded.ForEach(write => write.Complete());
+            if (runnable.Count > 1 && await TryTogetherAsync(connection, runnable))
+            {
+                return connection;
+            }
+            foreach (var write in runnable)
+            {
+                await RunAloneAsync(connection, write);
+            }
             return connection;
         }
         catch (Exception ex)
         {
-            // The group could not be committed: nothing in it happened. The connection is opened afresh for the next.
+            // The connection failed (a commit or rollback could not be done): what was not committed did not
+            // happen. A new connection is opened for the next group.
             foreach (var write in group)
             {
                 write.Fail(ex);
@@ -98,6 +97,49 @@ internal sealed class SqliteGroupWriter : IDisposable
             }
             return null;
         }
+    }
+
+    /// <summary>
+    /// All writes in one transaction, the fast path. When one of them fails the whole group is rolled back and false
+    /// returned, and each write is then run alone, so a failing write never takes the others with it.
+    /// </summary>
+    private async Task<bool> TryTogetherAsync(DbConnection connection, List<PendingWrite> writes)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        foreach (var write in writes)
+        {
+            try
+            {
+                await write.RunAsync(connection, transaction);
+            }
+            catch (Exception)
+            {
+                await transaction.RollbackAsync();
+                return false;
+            }
+        }
+        await transaction.CommitAsync();
+        _committed();
+        writes.ForEach(write => write.Complete());
+        return true;
+    }
+
+    private async Task RunAloneAsync(DbConnection connection, PendingWrite write)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        try
+        {
+            await write.RunAsync(connection, transaction);
+        }
+        catch (Exception ex)
+        {
+            await transaction.RollbackAsync();
+            write.Fail(ex);
+            return;
+        }
+        await transaction.CommitAsync();
+        _committed();
+        write.Complete();
     }
 
     public void Dispose() => _queue.Writer.TryComplete();
