@@ -6,7 +6,7 @@ namespace VideoConf.Bench;
 /// <summary>Renders docs/benchmarks.md.</summary>
 internal static class Report
 {
-    public static string Render(IReadOnlyList<Row> rows, string raw, RunOptions options)
+    public static string Render(IReadOnlyList<Row> rows, IReadOnlyList<Figure> figures, string raw, RunOptions options)
     {
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks");
@@ -19,6 +19,15 @@ internal static class Report
         foreach (var row in rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {row.Id} | {row.What} | {row.Measured} | {row.Bar} | {(row.Pass ? "pass" : "FAIL")} |");
+        }
+        text.AppendLine();
+        text.AppendLine("## Other figures (no bar)");
+        text.AppendLine();
+        text.AppendLine("| What | Measured |");
+        text.AppendLine("| --- | --- |");
+        foreach (var figure in figures)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {figure.What} | {figure.Measured} |");
         }
         text.AppendLine();
         text.AppendLine("## Raw figures");

@@ -69,7 +69,8 @@ internal sealed class SqliteCheckpointer : IDisposable
                     {
                         connection = new SqliteConnection(_connectionString);
                         await connection.OpenAsync(_stop.Token);
-                        await connection.OneOffCommand($"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};").ExecuteNonQueryAsync(_stop.Token);
+                        await using var timeout = connection.OneOffCommand($"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};");
+                        await timeout.ExecuteNonQueryAsync(_stop.Token);
                     }
                     var (_, logFrames) = await CheckpointAsync(connection, "PASSIVE");
                     if (logFrames > RestartAfterFrames && Environment.TickCount64 >= restartNotBefore)
@@ -100,7 +101,8 @@ internal sealed class SqliteCheckpointer : IDisposable
     /// <summary>Runs one checkpoint; returns whether it was kept from finishing, and how many frames the log held.</summary>
     private async Task<(bool Busy, long LogFrames)> CheckpointAsync(SqliteConnection connection, string mode)
     {
-        await using var reader = await connection.OneOffCommand($"PRAGMA wal_checkpoint({mode});").ExecuteReaderAsync(_stop.Token);
+        await using var command = connection.OneOffCommand($"PRAGMA wal_checkpoint({mode});");
+        await using var reader = await command.ExecuteReaderAsync(_stop.Token);
         return await reader.ReadAsync(_stop.Token) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
     }
 
