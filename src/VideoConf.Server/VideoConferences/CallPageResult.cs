@@ -9,8 +9,9 @@ namespace VideoConf.Server.VideoConferences;
 
 /// <summary>
 /// Writes a <c>list</c> page straight from the calls' stored JSON: <c>{"data":[…],"offset","count","total","success"}</c>.
-/// A bounded page is assembled in memory and sent with its length, and kept in <see cref="CallPageCache"/> for the
-/// next request that finds the room unchanged; <c>count=0</c> streams every call, flushing as
+/// A bounded page is assembled in memory and sent with its length; a room's newest page is kept in
+/// <see cref="CallPageCache"/> for the next request that finds the room unchanged. <c>count=0</c> streams every
+/// call, flushing as
 /// it goes, so the response is never held whole — a fault after the first flush aborts the connection instead of
 /// ending a truncated document.
 /// </summary>
@@ -29,8 +30,10 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
             await StreamAsync(response.BodyWriter, cancellationToken);
             return;
         }
-        var stamp = await calls.ReadRoomStampAsync(roomId, cancellationToken);
-        if (stamp is not null && cache.Find(roomId, paging.Offset, limit, stamp.Version) is { } cached)
+        // Only a room's newest page is kept: the one polling clients ask for again and again. Deeper pages are read
+        // from the store every time, so browsing a long history neither churns the cache nor fills the memory.
+        var stamp = paging.Offset == 0 ? await calls.ReadRoomStampAsync(roomId, cancellationToken) : null;
+        if (stamp is not null && cache.Find(roomId, limit, stamp.Version) is { } cached)
         {
             response.ContentLength = cached.Length;
             await response.Body.WriteAsync(cached, cancellationToken);
@@ -40,7 +43,8 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         using var buffer = new PooledBufferWriter(64 * 1024);
         buffer.Write("{\"data\":["u8);
         var count = 0;
-        var total = stamp is null ? 0 : await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
+        var neverHadCalls = paging.Offset == 0 && stamp is null;
+        var total = neverHadCalls ? 0 : await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
         {
             if (count++ > 0)
             {
@@ -52,7 +56,7 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         if (stamp is not null)
         {
             // Read after the stamp, the page is at least as new as the version it is labelled with.
-            cache.Store(roomId, paging.Offset, limit, stamp.Version, buffer.WrittenMemory.Span);
+            cache.Store(roomId, limit, stamp.Version, buffer.WrittenMemory.Span);
         }
         response.ContentLength = buffer.WrittenCount;
         await response.Body.WriteAsync(buffer.WrittenMemory, cancellationToken);
