@@ -14,4 +14,13 @@ public sealed class StorageOptions
 
     /// <summary>Upper bound for connecting and for every store command.</summary>
     public int CommandTimeoutSeconds { get; set; } = 2;
+
+    /// <summary>
+    /// Whether <c>list</c> keeps each room's newest page in memory (checked against the room's version on every
+    /// request). Unset: on for PostgreSQL, where a page read is a network round trip, and off for SQLite, where it
+    /// is an in-process read that costs about as much as the check.
+    /// </summary>
+    public bool? KeepNewestListPages { get; set; }
+
+    public bool KeepsNewestListPages => KeepNewestListPages ?? Provider == Postgres;
 }

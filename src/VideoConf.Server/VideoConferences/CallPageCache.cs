@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.VideoConferences;
 
@@ -9,7 +11,7 @@ namespace VideoConf.Server.VideoConferences;
 /// the store still reports that version, so every call inserted or changed — on any instance — is in the next
 /// response; what the cache saves is reading and assembling the page, not asking the store.
 /// </summary>
-internal sealed class CallPageCache : IDisposable
+internal sealed class CallPageCache(IOptions<StorageOptions> options) : IDisposable
 {
     /// <summary>The newest 50-call pages of about two thousand rooms.</summary>
     private const long MaxBytes = 64L * 1024 * 1024;
@@ -17,6 +19,9 @@ internal sealed class CallPageCache : IDisposable
     private static readonly TimeSpan Unused = TimeSpan.FromMinutes(5);
 
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
+
+    /// <summary>Off, <c>list</c> neither checks the room's version nor keeps pages (<see cref="StorageOptions.KeepNewestListPages"/>).</summary>
+    public bool Enabled { get; } = options.Value.KeepsNewestListPages;
 
     public byte[]? Find(string roomId, int limit, long version) =>
         _pages.TryGetValue(new PageKey(roomId, limit), out CachedPage? page) && page!.Version == version ? page.Body : null;

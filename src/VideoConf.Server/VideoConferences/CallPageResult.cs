@@ -32,7 +32,8 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         }
         // Only a room's newest page is kept: the one polling clients ask for again and again. Deeper pages are read
         // from the store every time, so browsing a long history neither churns the cache nor fills the memory.
-        var stamp = paging.Offset == 0 ? await calls.ReadRoomStampAsync(roomId, cancellationToken) : null;
+        var keep = paging.Offset == 0 && cache.Enabled;
+        var stamp = keep ? await calls.ReadRoomStampAsync(roomId, cancellationToken) : null;
         if (stamp is not null && cache.Find(roomId, limit, stamp.Version) is { } cached)
         {
             response.ContentLength = cached.Length;
@@ -43,7 +44,7 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         using var buffer = new PooledBufferWriter(64 * 1024);
         buffer.Write("{\"data\":["u8);
         var count = 0;
-        var neverHadCalls = paging.Offset == 0 && stamp is null;
+        var neverHadCalls = keep && stamp is null;
         var total = neverHadCalls ? 0 : await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
         {
             if (count++ > 0)

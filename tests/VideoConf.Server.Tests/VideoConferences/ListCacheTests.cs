@@ -1,14 +1,32 @@
 using System.Text.Json.Nodes;
+using VideoConf.Server.Storage;
 using VideoConf.Server.Tests.Infrastructure;
+using VideoConf.Server.VideoConferences;
 
 namespace VideoConf.Server.Tests.VideoConferences;
 
 /// <summary>
-/// <c>list</c> serves a page again from memory while the room is unchanged: every change to the room's calls must
-/// still be in the very next response.
+/// <c>list</c> serves a room's newest page again from memory while the room is unchanged (switched on here for both
+/// stores): every change to the room's calls must still be in the very next response.
 /// </summary>
-public sealed class ListCacheTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
+public sealed class ListCacheTests(ListCacheTests.KeepingFactory factory) : IClassFixture<ListCacheTests.KeepingFactory>
 {
+    [Fact]
+    public void PageCache_IsSwitchedOnForTheseTests()
+    {
+        Assert.True(factory.GetService<CallPageCache>().Enabled);
+    }
+
+    [Theory]
+    [InlineData(StorageOptions.Sqlite, null, false)]
+    [InlineData(StorageOptions.Postgres, null, true)]
+    [InlineData(StorageOptions.Sqlite, true, true)]
+    [InlineData(StorageOptions.Postgres, false, false)]
+    public void PageCache_ByDefault_IsOnlyOnForPostgres(string provider, bool? configured, bool expected)
+    {
+        Assert.Equal(expected, new StorageOptions { Provider = provider, KeepNewestListPages = configured }.KeepsNewestListPages);
+    }
+
     [Fact]
     public async Task List_AfterAJoin_ShowsTheJoinedUser()
     {
@@ -85,5 +103,10 @@ public sealed class ListCacheTests(VideoConfFactory factory) : IClassFixture<Vid
         var response = await user.GetAsync($"video-conference.list?roomId={roomId}&{paging}");
         response.AssertOk();
         return response.Json.AsObject();
+    }
+
+    public sealed class KeepingFactory : VideoConfFactory
+    {
+        public KeepingFactory() => WithSetting("Storage:KeepNewestListPages", "true");
     }
 }

@@ -14,13 +14,13 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
 {
     private static readonly int MaxIdle = Math.Max(16, Environment.ProcessorCount * 4);
 
-    private readonly ConcurrentQueue<SqliteConnection> _idle = new();
+    private readonly ConcurrentStack<SqliteConnection> _idle = new();
     private int _idleCount;
     private volatile bool _disposed;
 
     public async Task<SqliteConnection> RentAsync(CancellationToken cancellationToken)
     {
-        if (_idle.TryDequeue(out var pooled))
+        if (_idle.TryPop(out var pooled))
         {
             Interlocked.Decrement(ref _idleCount);
             return pooled;
@@ -45,7 +45,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
         {
             if (Interlocked.Increment(ref _idleCount) <= MaxIdle)
             {
-                _idle.Enqueue(connection);
+                _idle.Push(connection);
                 return;
             }
             Interlocked.Decrement(ref _idleCount);
@@ -57,7 +57,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
     public void Dispose()
     {
         _disposed = true;
-        while (_idle.TryDequeue(out var connection))
+        while (_idle.TryPop(out var connection))
         {
             SqliteRawStatements.Release(connection);
             connection.Dispose();
