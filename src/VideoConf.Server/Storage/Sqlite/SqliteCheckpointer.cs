@@ -65,13 +65,8 @@ internal sealed class SqliteCheckpointer : IDisposable
                 await _signal.WaitAsync(_stop.Token);
                 try
                 {
-                    if (connection is null)
-                    {
-                        connection = new SqliteConnection(_connectionString);
-                        await connection.OpenAsync(_stop.Token);
-                        await using var timeout = connection.OneOffCommand($"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};");
-                        await timeout.ExecuteNonQueryAsync(_stop.Token);
-                    }
+                    connection ??= await SqliteConnections.OpenAsync(_connectionString,
+                        $"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};", _stop.Token);
                     var (_, logFrames) = await CheckpointAsync(connection, "PASSIVE");
                     if (logFrames > RestartAfterFrames && Environment.TickCount64 >= restartNotBefore)
                     {

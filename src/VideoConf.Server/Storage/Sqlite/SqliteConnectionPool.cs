@@ -25,16 +25,7 @@ internal sealed class SqliteConnectionPool(string connectionString) : IDisposabl
             Interlocked.Decrement(ref _idleCount);
             return pooled;
         }
-        var connection = new SqliteConnection(connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        var connection = await SqliteConnections.OpenAsync(connectionString, pragmas: null, cancellationToken);
         StatementCache.Register(connection);
         return connection;
     }
