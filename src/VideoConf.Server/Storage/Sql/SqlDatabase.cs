@@ -28,7 +28,7 @@ internal abstract class SqlDatabase
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
+            throw Unavailable(ex);
         }
     }
 
@@ -41,7 +41,7 @@ internal abstract class SqlDatabase
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
+            throw Unavailable(ex);
         }
     }
 
@@ -92,7 +92,7 @@ internal abstract class SqlDatabase
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
+            throw Unavailable(ex);
         }
     }
 
@@ -121,6 +121,10 @@ internal abstract class SqlDatabase
 
     /// <summary>True for failures that mean the store cannot be reached or did not answer in time.</summary>
     public abstract bool IsUnavailable(Exception exception);
+
+    /// <summary>What a failure for which <see cref="IsUnavailable"/> holds surfaces as (a 503).</summary>
+    protected static StoreUnavailableException Unavailable(Exception exception) =>
+        new($"Store unavailable: {exception.Message}", exception);
 
     /// <summary>Runs once before migrations (for example to pick the journal mode, or to take a lock across instances).</summary>
     public virtual Task BeforeMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;

@@ -46,24 +46,14 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
         {
             return await _readers.RentAsync(cancellationToken);
         }
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            // Per-connection settings that only writes need; readers skip the extra statements.
-            // The writer leaves checkpoints to the checkpointer, and waits inside SQLite (not in 150 ms sleeps) while
-            // the checkpointer briefly holds the write lock to start the log over.
-            await connection.OneOffCommand(
-                    $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={_busyTimeoutMs};")
-                .ExecuteNonQueryAsync(cancellationToken);
-            StatementCache.Register(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        // Per-connection settings that only writes need; readers skip the extra statements. The writer leaves
+        // checkpoints to the checkpointer, and waits inside SQLite (not in 150 ms sleeps) while the checkpointer
+        // briefly holds the write lock to start the log over.
+        var connection = await SqliteConnections.OpenAsync(_connectionString,
+            $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={_busyTimeoutMs};",
+            cancellationToken);
+        StatementCache.Register(connection);
+        return connection;
     }
 
     protected internal override ValueTask ReleaseConnectionAsync(DbConnection connection) => _readers.ReturnAsync((SqliteConnection)connection);
@@ -103,7 +93,7 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {
-            throw new StoreUnavailableException($"Store unavailable: {ex.Message}", ex);
+            throw Unavailable(ex);
         }
         finally
         {
