@@ -130,13 +130,8 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
                 onCall(json);
             },
             cancellationToken);
-        return total ?? await TotalAsync(roomId, cancellationToken);
+        return total ?? (await ReadRoomStampAsync(roomId, cancellationToken))?.Total ?? 0L;
     }
-
-    private Task<long> TotalAsync(string roomId, CancellationToken cancellationToken) =>
-        database.ReadAsync(async connection =>
-            await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
-                .ScalarInt64Async(cancellationToken) ?? 0L, cancellationToken);
 
     public Task<CallRoomStamp?> ReadRoomStampAsync(string roomId, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
