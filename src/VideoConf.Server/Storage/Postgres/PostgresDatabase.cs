@@ -36,17 +36,18 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
             CommandTimeout = Math.Max(1, commandTimeoutSeconds),
             CancellationTimeout = 1000,
         };
-        if (!SetsOption(connectionString, "maxpoolsize", "maximumpoolsize"))
+        var chosen = OptionsSetIn(connectionString);
+        if (!chosen.Contains("maxpoolsize") && !chosen.Contains("maximumpoolsize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
-        if (!SetsOption(connectionString, "readbuffersize"))
+        if (!chosen.Contains("readbuffersize"))
         {
             // A list page is about 30 KB: read in one or two receives rather than four, each of which arms the
             // command timeout anew.
             builder.ReadBufferSize = DefaultReadBufferSize;
         }
-        if (!SetsOption(connectionString, "noresetonclose"))
+        if (!chosen.Contains("noresetonclose"))
         {
             // The stores leave no session state behind (no SET, temporary tables or session locks), so a connection
             // going back to the pool needs no reset — which would otherwise run with the next command, every time.
@@ -61,11 +62,11 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
         _dataSource = NpgsqlDataSource.Create(builder);
     }
 
-    /// <summary>True when the operator's connection string sets the option itself (under any of its spellings).</summary>
-    private static bool SetsOption(string connectionString, params string[] names) =>
+    /// <summary>The options the operator's connection string sets itself, lower-case and without spaces.</summary>
+    private static HashSet<string> OptionsSetIn(string connectionString) =>
         new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
-            .Any(names.Contains);
+            .ToHashSet(StringComparer.Ordinal);
 
     public override string ForUpdate => " FOR UPDATE";
 
