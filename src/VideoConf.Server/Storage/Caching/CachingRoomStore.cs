@@ -14,6 +14,7 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
     private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RoomRecord> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string RoomId, string UserId), SubscriptionRecord?> _subscriptions = new();
+    private readonly StaleReadGuard _guard = new();
 
     public async Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default)
     {
@@ -36,11 +37,15 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
         {
             return cached;
         }
+        var ticket = _guard.Ticket();
         var room = await inner.FindByIdAsync(id, cancellationToken);
         if (room is not null && !bus.IsDistributed)
         {
-            Bound(_rooms);
-            _rooms[id] = room;
+            _guard.StoreIfCurrent(ticket, () =>
+            {
+                Bound(_rooms);
+                _rooms[id] = room;
+            });
         }
         return room;
     }
@@ -55,9 +60,13 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
         {
             return cached;
         }
+        var ticket = _guard.Ticket();
         var subscription = await inner.FindSubscriptionAsync(roomId, userId, cancellationToken);
-        Bound(_subscriptions);
-        _subscriptions[(roomId, userId)] = subscription;
+        _guard.StoreIfCurrent(ticket, () =>
+        {
+            Bound(_subscriptions);
+            _subscriptions[(roomId, userId)] = subscription;
+        });
         return subscription;
     }
 
@@ -96,20 +105,20 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
 
     public Task<RoomRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default) => inner.FindByNameAsync(name, cancellationToken);
 
-    private void Forget(IEnumerable<SubscriptionRecord> subscriptions)
+    private void Forget(IReadOnlyList<SubscriptionRecord> subscriptions) => _guard.Invalidate(() =>
     {
         foreach (var subscription in subscriptions)
         {
             _subscriptions.TryRemove((subscription.RoomId, subscription.UserId), out _);
             _rooms.TryRemove(subscription.RoomId, out _);
         }
-    }
+    });
 
-    private void ForgetMember(string roomId, string userId)
+    private void ForgetMember(string roomId, string userId) => _guard.Invalidate(() =>
     {
         _subscriptions.TryRemove((roomId, userId), out _);
         _rooms.TryRemove(roomId, out _);
-    }
+    });
 
     private static void Bound<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache)
         where TKey : notnull

@@ -6,12 +6,14 @@ namespace VideoConf.Server.Storage.Caching;
 /// <summary>
 /// Remembers which user a token belongs to, so an authenticated request does not read the store. Used only while
 /// this instance is the only one on its store (no Redis), where every write passes through here: logout forgets the
-/// token, and any change to a user forgets that user's sessions, so the next read sees the write.
+/// token, and any change to a user forgets that user's sessions, so the next read sees the write. A read that was
+/// already on its way to the store when a change forgot its entry is not kept (<see cref="StaleReadGuard"/>).
 /// </summary>
 internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUserStore
 {
     private const int MaxSessions = 200_000;
     private readonly ConcurrentDictionary<string, UserRecord> _sessions = new(StringComparer.Ordinal);
+    private readonly StaleReadGuard _guard = new();
 
     public async Task<UserRecord?> FindByTokenAsync(string hashedToken, CancellationToken cancellationToken = default)
     {
@@ -23,23 +25,27 @@ internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUse
         {
             return cached;
         }
+        var ticket = _guard.Ticket();
         var user = await inner.FindByTokenAsync(hashedToken, cancellationToken);
         if (user is not null)
         {
-            if (_sessions.Count >= MaxSessions)
+            _guard.StoreIfCurrent(ticket, () =>
             {
-                _sessions.Clear();
-            }
-            _sessions[hashedToken] = user;
+                if (_sessions.Count >= MaxSessions)
+                {
+                    _sessions.Clear();
+                }
+                _sessions[hashedToken] = user;
+            });
         }
         return user;
     }
 
     public async Task<bool> RemoveTokenAsync(string userId, string hashedToken, CancellationToken cancellationToken = default)
     {
-        _sessions.TryRemove(hashedToken, out _);
+        ForgetToken(hashedToken);
         var removed = await inner.RemoveTokenAsync(userId, hashedToken, cancellationToken);
-        _sessions.TryRemove(hashedToken, out _);
+        ForgetToken(hashedToken);
         return removed;
     }
 
@@ -68,7 +74,11 @@ internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUse
     public Task<bool> AddPersonalTokenAsync(LoginTokenRecord token, CancellationToken cancellationToken = default) =>
         inner.AddPersonalTokenAsync(token, cancellationToken);
 
-    private void ForgetUser(string userId)
+    private void ForgetToken(string hashedToken) => _guard.Invalidate(() => _sessions.TryRemove(hashedToken, out _));
+
+    // Deactivation and password changes are to forget a user's sessions through here as well, so a request already
+    // reading the store cannot put one back.
+    private void ForgetUser(string userId) => _guard.Invalidate(() =>
     {
         foreach (var (token, user) in _sessions)
         {
@@ -77,5 +87,5 @@ internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUse
                 _sessions.TryRemove(token, out _);
             }
         }
-    }
+    });
 }
