@@ -7,26 +7,29 @@ namespace VideoConf.Server.Settings;
 /// <summary>Conversions of setting values between their typed form, JSON and configuration text.</summary>
 internal static class SettingValues
 {
-    /// <summary>Parses configuration or environment text by the setting's type (<c>true</c>/<c>false</c>, integers, strings).</summary>
-    public static bool TryParseText(SettingDefinition definition, string text, out object value)
+    /// <summary>
+    /// Parses configuration or environment text by the setting's type (<c>true</c>/<c>false</c>, integers in range,
+    /// strings); returns why the text is refused, or null.
+    /// </summary>
+    public static string? TryParseText(SettingDefinition definition, string text, out object value)
     {
         value = definition.Default;
         switch (definition.Type)
         {
             case SettingType.Boolean when bool.TryParse(text.Trim(), out var flag):
                 value = flag;
-                return true;
+                return null;
             case SettingType.Int when int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number):
                 value = number;
-                return true;
+                return definition.RangeError(number);
             case SettingType.String:
                 value = text;
-                return true;
+                return null;
             case SettingType.Select when definition.Options!.Contains(text):
                 value = text;
-                return true;
+                return null;
             default:
-                return false;
+                return $"is not a valid {definition.Type.ToString().ToLowerInvariant()} value";
         }
     }
 
@@ -50,7 +53,7 @@ internal static class SettingValues
                     return "must be integer";
                 }
                 value = (int)d;
-                return null;
+                return definition.RangeError((int)d);
             default:
                 if (kind != JsonValueKind.String)
                 {

@@ -5,13 +5,19 @@ namespace VideoConf.Server.Settings;
 /// <summary>Every setting of the service with its type, default and visibility (the contract's settings table).</summary>
 internal static class SettingsRegistry
 {
+    /// <summary>A year: calls are never kept open longer, and the expiry arithmetic stays far from overflow.</summary>
+    public const int MaxExpirationHours = 8760;
+
+    /// <summary>A day: ringing longer than that is no longer ringing.</summary>
+    public const int MaxRingingSeconds = 86400;
+
     public static readonly IReadOnlyList<SettingDefinition> All =
     [
         new(ApiEnableRateLimiter, SettingType.Boolean, true, Public: true),
-        new(ApiRateLimiterCallsDefault, SettingType.Int, 10, Public: true),
-        new(ApiRateLimiterTimeDefault, SettingType.Int, 60000, Public: true),
-        new(ApiDefaultCount, SettingType.Int, 50, Public: true),
-        new(ApiUpperCountLimit, SettingType.Int, 100, Public: true),
+        new(ApiRateLimiterCallsDefault, SettingType.Int, 10, Public: true, Min: 1),
+        new(ApiRateLimiterTimeDefault, SettingType.Int, 60000, Public: true, Min: 1),
+        new(ApiDefaultCount, SettingType.Int, 50, Public: true, Min: 1),
+        new(ApiUpperCountLimit, SettingType.Int, 100, Public: true, Min: 1),
         new(ApiAllowInfiniteCount, SettingType.Boolean, true, Public: true),
         new(ApiEnableCors, SettingType.Boolean, false, Public: true),
         new(ApiCorsOrigin, SettingType.String, "*", Public: true),
@@ -19,8 +25,8 @@ internal static class SettingsRegistry
         new(AccountsAllowAnonymousRead, SettingType.Boolean, false, Public: true),
         new(VideoConfEnabledProviders, SettingType.String, "jitsi", Public: true),
         new(VideoConfDefaultProvider, SettingType.String, "", Public: true),
-        new(VideoConfRingingTimeout, SettingType.Int, 40, Public: true),
-        new(VideoConfExpirationHours, SettingType.Int, 24, Public: true),
+        new(VideoConfRingingTimeout, SettingType.Int, 40, Public: true, Min: 1, Max: MaxRingingSeconds),
+        new(VideoConfExpirationHours, SettingType.Int, 24, Public: true, Min: 1, Max: MaxExpirationHours),
         new(JitsiDomain, SettingType.String, "meet.jit.si", Public: true),
         new(JitsiUrlRoomPrefix, SettingType.String, "RocketChat", Public: true),
         new(JitsiSsl, SettingType.Boolean, true, Public: true),

@@ -28,6 +28,15 @@ internal sealed partial class SettingsService(
 {
     private readonly ConcurrentDictionary<string, object> _values = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _lastStored = new(StringComparer.Ordinal);
+    private const string OverwritePrefix = "OVERWRITE_SETTING_";
+
+    private readonly ConcurrentDictionary<string, bool> _forcedAtStart = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Orders every store write or read of settings with the update of the values in force that follows it, so the
+    /// value in force is always the one this instance last saw in the store.
+    /// </summary>
+    private readonly SemaphoreSlim _order = new(1, 1);
     private readonly IDataProtector _secrets = dataProtection.CreateProtector("VideoConf.Settings.Secrets");
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -48,12 +57,14 @@ internal sealed partial class SettingsService(
             {
                 value = saved;
             }
-            if (configuration[$"OVERWRITE_SETTING_{definition.Id}"] is { } forced)
+            if (configuration[$"{OverwritePrefix}{definition.Id}"] is { } forced)
             {
-                value = ParseStartupValue(definition, forced, $"OVERWRITE_SETTING_{definition.Id}");
+                value = ParseStartupValue(definition, forced, $"{OverwritePrefix}{definition.Id}");
+                _forcedAtStart[definition.Id] = true;
             }
             _values[definition.Id] = value;
         }
+        WarnAboutUnknownOverwrites();
     }
 
     public bool GetBool(string id) => (bool)Get(id);
@@ -85,9 +96,16 @@ internal sealed partial class SettingsService(
             return (SettingChange.Invalid, error);
         }
         var json = SettingValues.ToJson(definition.Secret ? _secrets.Protect((string)value) : value).ToJsonString();
-        await store.SaveAsync(id, json, time.GetUtcNow().UtcDateTime, cancellationToken);
-        _lastStored[id] = json;
-        Apply(id, value);
+        await _order.WaitAsync(cancellationToken);
+        try
+        {
+            await store.SaveAsync(id, json, time.GetUtcNow().UtcDateTime, cancellationToken);
+            Apply(id, json, value);
+        }
+        finally
+        {
+            _order.Release();
+        }
         return (SettingChange.Changed, null);
     }
 
@@ -98,37 +116,73 @@ internal sealed partial class SettingsService(
         {
             return;
         }
-        var stored = await store.LoadAllAsync(cancellationToken);
-        if (stored.TryGetValue(id, out var json) && ReadStored(definition, json) is { } value)
+        await _order.WaitAsync(cancellationToken);
+        try
         {
-            _lastStored[id] = json;
-            Apply(id, value);
+            var stored = await store.LoadAllAsync(cancellationToken);
+            if (stored.TryGetValue(id, out var json) && ReadStored(definition, json) is { } value)
+            {
+                Apply(id, json, value);
+            }
+        }
+        finally
+        {
+            _order.Release();
         }
     }
 
     /// <summary>
-    /// Re-reads every stored setting and applies those whose stored value changed since this instance last saw
-    /// it (a safety net for lost change notices; a value forced at start holds until someone changes it).
+    /// Re-reads every stored setting and puts in force each stored value that differs from the value in force (a
+    /// safety net for lost change notices). A value forced at start holds until the stored value changes.
     /// </summary>
     public async Task ReloadAllAsync(CancellationToken cancellationToken = default)
     {
-        var stored = await store.LoadAllAsync(cancellationToken);
-        foreach (var (id, json) in stored)
+        await _order.WaitAsync(cancellationToken);
+        try
         {
-            if (SettingsRegistry.ById.TryGetValue(id, out var definition)
-                && (!_lastStored.TryGetValue(id, out var seen) || seen != json)
-                && ReadStored(definition, json) is { } value)
+            var stored = await store.LoadAllAsync(cancellationToken);
+            foreach (var (id, json) in stored)
             {
-                _lastStored[id] = json;
-                Apply(id, value);
+                if (!SettingsRegistry.ById.TryGetValue(id, out var definition)
+                    || (_forcedAtStart.ContainsKey(id) && _lastStored.TryGetValue(id, out var seen) && seen == json))
+                {
+                    continue;
+                }
+                if (ReadStored(definition, json) is { } value && !value.Equals(Get(id)))
+                {
+                    Apply(id, json, value);
+                }
+                else
+                {
+                    _lastStored[id] = json;
+                }
             }
+        }
+        finally
+        {
+            _order.Release();
         }
     }
 
-    private void Apply(string id, object value)
+    /// <summary>Puts a value read from or written to the store in force; callers hold <see cref="_order"/>.</summary>
+    private void Apply(string id, string storedJson, object value)
     {
+        _lastStored[id] = storedJson;
+        _forcedAtStart.TryRemove(id, out _);
         _values[id] = value;
         LogChanged(logger, id);
+    }
+
+    private void WarnAboutUnknownOverwrites()
+    {
+        foreach (var entry in configuration.GetChildren())
+        {
+            if (entry.Key.StartsWith(OverwritePrefix, StringComparison.OrdinalIgnoreCase)
+                && !SettingsRegistry.ById.Keys.Any(id => string.Equals(id, entry.Key[OverwritePrefix.Length..], StringComparison.OrdinalIgnoreCase)))
+            {
+                LogUnknownOverwrite(logger, entry.Key);
+            }
+        }
     }
 
     private object? ReadStored(SettingDefinition definition, string json)
@@ -155,13 +209,15 @@ internal sealed partial class SettingsService(
     }
 
     private static object ParseStartupValue(SettingDefinition definition, string text, string source) =>
-        SettingValues.TryParseText(definition, text, out var value)
-            ? value
-            : throw new InvalidOperationException(
-                $"{source}: '{text}' is not a valid {definition.Type.ToString().ToLowerInvariant()} value for setting {definition.Id}.");
+        SettingValues.TryParseText(definition, text, out var value) is { } error
+            ? throw new InvalidOperationException($"{source}: '{text}' {error} for setting {definition.Id}.")
+            : value;
 
     [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "Setting {SettingId} changed")]
     private static partial void LogChanged(ILogger logger, string settingId);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Warning, Message = "{Key} names no setting; it is ignored")]
+    private static partial void LogUnknownOverwrite(ILogger logger, string key);
 
     [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Stored value of setting {SettingId} could not be read; using its configured value")]
     private static partial void LogStoredValueIgnored(ILogger logger, string settingId);

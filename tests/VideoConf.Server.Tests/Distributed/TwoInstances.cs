@@ -18,14 +18,18 @@ public sealed class TwoInstances : IAsyncLifetime
 
     public ServerProcess B { get; private set; } = null!;
 
+    /// <summary>The database both instances share, for tests that compare what they serve with what is stored.</summary>
+    public string DatabaseConnectionString { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         Postgres = await PostgresServer.StartAsync();
         Redis = await RedisServer.StartAsync();
+        DatabaseConnectionString = await Postgres.CreateDatabaseAsync();
         var environment = new Dictionary<string, string>
         {
             ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__Postgres"] = await Postgres.CreateDatabaseAsync(),
+            ["ConnectionStrings__Postgres"] = DatabaseConnectionString,
             ["ConnectionStrings__Redis"] = Redis.ConnectionString,
             ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
             ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,

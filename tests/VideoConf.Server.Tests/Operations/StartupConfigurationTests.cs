@@ -50,6 +50,32 @@ public sealed class StartupConfigurationTests
         Assert.Contains(Messages(exception), m => m.Contains("Settings:API_Upper_Count_Limit", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("OVERWRITE_SETTING_VideoConf_Expiration_Hours", "2147483647", "must be <= 8760")]
+    [InlineData("OVERWRITE_SETTING_VideoConf_Ringing_Timeout", "-5", "must be >= 1")]
+    [InlineData("Settings:API_Default_Count", "0", "must be >= 1")]
+    [InlineData("Settings:API_Enable_Rate_Limiter_Limit_Time_Default", "-1", "must be >= 1")]
+    public void Start_WithASettingOutOfItsRange_FailsNamingItAndTheRange(string key, string value, string range)
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting(key, value);
+
+        var exception = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains(Messages(exception), m => m.Contains(key, StringComparison.Ordinal) && m.Contains(range, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_WithAnOverwriteOfAnUnknownSetting_WarnsNamingIt()
+    {
+        using var factory = new VideoConfFactory();
+        factory.WithSetting("OVERWRITE_SETTING_Jitsi_Domian", "meet.typo.example");
+
+        (await factory.CreateApiClient().GetAsync("/api/info")).AssertOk();
+
+        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("OVERWRITE_SETTING_Jitsi_Domian", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Start_WithValidOverwriteSetting_ForcesItsValue()
     {

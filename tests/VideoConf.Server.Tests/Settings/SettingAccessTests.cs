@@ -133,6 +133,29 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
     }
 
     [Theory]
+    [InlineData("VideoConf_Expiration_Hours", "0", "must be >= 1")]
+    [InlineData("VideoConf_Expiration_Hours", "-24", "must be >= 1")]
+    [InlineData("VideoConf_Expiration_Hours", "8761", "must be <= 8760")]
+    [InlineData("VideoConf_Expiration_Hours", "2147483647", "must be <= 8760")]
+    [InlineData("VideoConf_Ringing_Timeout", "0", "must be >= 1")]
+    [InlineData("VideoConf_Ringing_Timeout", "-40", "must be >= 1")]
+    [InlineData("VideoConf_Ringing_Timeout", "86401", "must be <= 86400")]
+    [InlineData("API_Default_Count", "0", "must be >= 1")]
+    [InlineData("API_Upper_Count_Limit", "-1", "must be >= 1")]
+    [InlineData("API_Enable_Rate_Limiter_Limit_Calls_Default", "0", "must be >= 1")]
+    [InlineData("API_Enable_Rate_Limiter_Limit_Time_Default", "-60000", "must be >= 1")]
+    public async Task Post_WithAValueOutOfItsRange_ReturnsInvalidParamsAndChangesNothing(string id, string valueJson, string message)
+    {
+        var admin = await factory.LoginAdminAsync();
+        var before = (await GetSettingAsync(admin, id)).Text;
+
+        var response = await SetSettingAsync(admin, id, valueJson);
+
+        response.AssertInvalidParams(message);
+        Assert.Equal(before, (await GetSettingAsync(admin, id)).Text);
+    }
+
+    [Theory]
     [InlineData("{}", "must have required property 'value'")]
     [InlineData("", "must have required property 'value'")]
     [InlineData("""{"value":"x","_id":"Jitsi_Domain"}""", "must NOT have additional properties")]

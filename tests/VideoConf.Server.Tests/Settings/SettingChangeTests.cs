@@ -13,6 +13,10 @@ public sealed class SettingChangeTests
     [InlineData("Jitsi_SSL", "false")]
     [InlineData("VideoConf_Ringing_Timeout", "25")]
     [InlineData("VideoConf_Ringing_Timeout", "30.0")]
+    [InlineData("VideoConf_Expiration_Hours", "1")]
+    [InlineData("VideoConf_Expiration_Hours", "8760")]
+    [InlineData("VideoConf_Ringing_Timeout", "86400")]
+    [InlineData("API_Default_Count", "1")]
     [InlineData("Accounts_RegistrationForm", "\"Disabled\"")]
     public async Task Post_AsAdmin_ReturnsSuccessAndTheNewValueIsInForce(string id, string valueJson)
     {
