@@ -83,7 +83,7 @@ internal sealed partial class SettingsService(
         return definition.Secret && value is string { Length: > 0 } ? JsonValue.Create("********") : SettingValues.ToJson(value);
     }
 
-    /// <summary>Validates, persists and applies a value sent through the API; <paramref name="error"/> is set when invalid.</summary>
+    /// <summary>Validates, persists and applies a value sent through the API; the error is set when the value is invalid.</summary>
     public async Task<(SettingChange Outcome, string? Error)> SetAsync(string id, JsonNode? node, CancellationToken cancellationToken = default)
     {
         if (!SettingsRegistry.ById.TryGetValue(id, out var definition))

@@ -5,6 +5,13 @@ namespace VideoConf.Server.Tests.Reliability;
 /// <summary>
 /// One generated bad request and what the server is allowed to do with it besides answering from the application.
 /// </summary>
+/// <param name="Endpoint">The route the request was generated from.</param>
+/// <param name="Mutation">What was done to a valid request to make it bad.</param>
+/// <param name="Method">The request's method.</param>
+/// <param name="Target">The request target (path and query) as sent on the request line.</param>
+/// <param name="Headers">The request's headers, in order.</param>
+/// <param name="Body">The body, or null for none.</param>
+/// <param name="ContentType">The <c>Content-Type</c> header, or null for none.</param>
 /// <param name="ServerMayRefuse">
 /// The request line or headers are too long or not decodable: Kestrel may refuse it before the application runs,
 /// with a bare 4xx.
