@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.VideoConferences;
 namespace VideoConf.Server.Tests.Reliability;
 
 /// <summary>
-/// R3 (quality.md): parallel joins, cancels and starts stay exact: 100 users joining one call end as exactly 100
+/// R3 (docs/contract.md): parallel joins, cancels and starts stay exact: 100 users joining one call end as exactly 100
 /// distinct entries, one of 50 parallel cancels succeeds, and parallel starts lose or duplicate no call and no start
 /// message. Runs on the test backend (SQLite, or PostgreSQL in the PostgreSQL pass).
 /// </summary>

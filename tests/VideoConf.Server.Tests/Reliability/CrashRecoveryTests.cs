@@ -8,7 +8,7 @@ using VideoConf.Server.Tests.VideoConferences;
 namespace VideoConf.Server.Tests.Reliability;
 
 /// <summary>
-/// R1 (quality.md): the server, as its own process, is killed with SIGKILL in the middle of sustained start and join
+/// R1 (docs/contract.md): the server, as its own process, is killed with SIGKILL in the middle of sustained start and join
 /// load, then restarted on the same store with no manual step. Every call answered 200 is returned intact by
 /// <c>info</c>, with every join answered 200, and nothing is torn or duplicated. On SQLite in the SQLite pass and on
 /// PostgreSQL (a new database on the shared cluster) in the PostgreSQL pass.

@@ -13,7 +13,7 @@ using VideoConf.Server.Tests.VideoConferences;
 namespace VideoConf.Server.Tests.Reliability;
 
 /// <summary>
-/// R2 (quality.md): thousands of generated bad requests over every endpoint, through real HTTP to the server running
+/// R2 (docs/contract.md): thousands of generated bad requests over every endpoint, through real HTTP to the server running
 /// as its own process with the rate limiter off, on SQLite (or on PostgreSQL in the PostgreSQL pass). Nothing is answered 5xx, everything the application answers is the
 /// JSON envelope with <c>success:false</c> (or a real success), nothing hangs, and the server is healthy afterwards.
 /// The run is fixed by its seed; <c>VIDEOCONF_R2_SEED</c> (a CsCheck seed) replays or varies it, and

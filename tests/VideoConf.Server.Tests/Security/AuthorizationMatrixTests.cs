@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.VideoConferences;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S2 (quality.md): every video-conference and room endpoint, called by a member, a non-member, an admin who is not a
+/// S2 (docs/contract.md): every video-conference and room endpoint, called by a member, a non-member, an admin who is not a
 /// member and an anonymous caller, on a public channel (<c>c</c>), a private group (<c>p</c>) and a direct room
 /// (<c>d</c>). Each cell is checked against the contract's table below (§3 access rule and room endpoints, §6.3),
 /// on a room and call of its own.

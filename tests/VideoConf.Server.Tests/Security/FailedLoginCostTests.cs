@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S4 (quality.md), checked structurally rather than by timing: every failed login costs exactly one password-hash
+/// S4 (docs/contract.md), checked structurally rather than by timing: every failed login costs exactly one password-hash
 /// computation whether the user exists or not, and answers the same bytes.
 /// </summary>
 public sealed class FailedLoginCostTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>

@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.VideoConferences;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S1 (quality.md) while the secrets are in use: a provider secret set through the API is used to sign Jitsi tokens
+/// S1 (docs/contract.md) while the secrets are in use: a provider secret set through the API is used to sign Jitsi tokens
 /// and BigBlueButton checksums on every join, yet appears in no response, no log line (captured at Debug level) and
 /// nowhere in the store's files (SQLite), as UTF-8 or UTF-16.
 /// </summary>

@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S1 (quality.md): no raw login token, personal access token or password in the database file or any log line; a raw
+/// S1 (docs/contract.md): no raw login token, personal access token or password in the database file or any log line; a raw
 /// token appears only in the response that issues it; provider secrets are encrypted at rest and never shown.
 /// </summary>
 public sealed class SecretsAtRestTests
