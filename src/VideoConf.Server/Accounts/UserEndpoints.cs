@@ -59,7 +59,7 @@ internal static class UserEndpoints
             .Fails(ApiErrorDoc.Bare("User not found."));
         group.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema)
             .WithSummary("Generate a personal access token")
-            .WithDescription("The token is used like a login token and never expires on its own.")
+            .WithDescription($"The token is used like a login token and never expires on its own. Token names are 1 to {TextLimits.TokenNameMax} characters.")
             .Responds(AccountDocs.Token())
             .Fails(ApiErrorDoc.Coded("A token with this name already exists", "error-token-already-exists"));
         return routes;
