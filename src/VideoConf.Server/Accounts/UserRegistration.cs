@@ -32,7 +32,7 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
         var name = string.IsNullOrWhiteSpace(request.Name) ? request.Username : request.Name;
         if (name.Length > TextLimits.NameMax)
         {
-            // The name is not echoed: it is the one field whose length is the only thing wrong with it.
+            // Not echoed back like the username: a refused name may be close to a megabyte long.
             return (null, new RegistrationError($"The name must be at most {TextLimits.NameMax} characters", "error-input-is-not-a-valid-field"));
         }
         if (request.Password.Length == 0)
