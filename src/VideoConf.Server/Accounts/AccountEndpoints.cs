@@ -92,18 +92,28 @@ internal static class AccountEndpoints
         if (p.String("user") is { Length: > 0 } user)
         {
             return user.Contains('@', StringComparison.Ordinal)
-                ? await users.FindByEmailAsync(user.Trim().ToLowerInvariant(), cancellationToken)
-                : await users.FindByUsernameAsync(user, cancellationToken);
+                ? await FindByEmailAsync(user, users, cancellationToken)
+                : await FindByUsernameAsync(user, users, cancellationToken);
         }
         if (p.String("username") is { Length: > 0 } username)
         {
-            return await users.FindByUsernameAsync(username, cancellationToken);
+            return await FindByUsernameAsync(username, users, cancellationToken);
         }
         if (p.String("email") is { Length: > 0 } email)
         {
-            return await users.FindByEmailAsync(email.Trim().ToLowerInvariant(), cancellationToken);
+            return await FindByEmailAsync(email, users, cancellationToken);
         }
         return null;
+    }
+
+    // Identities longer than any stored one are not looked up: they fail as an unknown user does, bcrypt included.
+    private static async Task<UserRecord?> FindByUsernameAsync(string username, IUserStore users, CancellationToken cancellationToken) =>
+        username.Length > TextLimits.UsernameMax ? null : await users.FindByUsernameAsync(username, cancellationToken);
+
+    private static async Task<UserRecord?> FindByEmailAsync(string email, IUserStore users, CancellationToken cancellationToken)
+    {
+        var normalized = email.Trim();
+        return normalized.Length > TextLimits.EmailMax ? null : await users.FindByEmailAsync(normalized.ToLowerInvariant(), cancellationToken);
     }
 
     /// <summary>The SHA-256 hex of the password: hashed here when sent plain, taken as is when sent as a digest.</summary>

@@ -22,7 +22,7 @@ internal sealed partial class AdminBootstrap(IUserStore users, UserRegistration 
             new NewUser(username, email, password, configuration["ADMIN_NAME"], ["admin"], Verified: true), cancellationToken);
         if (user is null)
         {
-            throw new InvalidOperationException($"ADMIN_USERNAME/ADMIN_EMAIL: the admin account could not be created ({error?.Reason}).");
+            throw new InvalidOperationException($"ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created ({error?.Reason}).");
         }
         LogAdminCreated(logger, user.Username);
     }

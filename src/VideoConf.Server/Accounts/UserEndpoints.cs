@@ -59,7 +59,7 @@ internal static class UserEndpoints
             .Fails(ApiErrorDoc.Bare("User not found."));
         group.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema)
             .WithSummary("Generate a personal access token")
-            .WithDescription("The token is used like a login token and never expires on its own.")
+            .WithDescription($"The token is used like a login token and never expires on its own. Token names are 1 to {TextLimits.TokenNameMax} characters.")
             .Responds(AccountDocs.Token())
             .Fails(ApiErrorDoc.Coded("A token with this name already exists", "error-token-already-exists"));
         return routes;
@@ -70,6 +70,7 @@ internal static class UserEndpoints
         ApiErrorDoc.Coded("Username is already in use", "error-field-unavailable"),
         ApiErrorDoc.Coded("jane doe is not a valid username, use only letters, numbers, dots, hyphens and underscores", "error-invalid-username"),
         ApiErrorDoc.Coded("Invalid email jane.doe", "error-invalid-email"),
+        ApiErrorDoc.Coded($"The name must be at most {TextLimits.NameMax} characters", "error-input-is-not-a-valid-field"),
     ];
 
     private static async Task<IResult> Create(ApiParams p, Caller caller, UserRegistration registration, HttpContext context)
@@ -115,6 +116,10 @@ internal static class UserEndpoints
         if (name.Trim().Length == 0)
         {
             return ApiResults.InvalidParams("must NOT have fewer than 1 characters");
+        }
+        if (name.Length > TextLimits.TokenNameMax)
+        {
+            return ApiResults.InvalidParams($"must NOT have more than {TextLimits.TokenNameMax} characters");
         }
         var token = Tokens.NewToken();
         var record = new LoginTokenRecord(Tokens.Hash(token), caller.Required.Id, LoginTokenRecord.PersonalKind, name, time.GetUtcNow().UtcDateTime);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Accounts;
@@ -19,14 +20,20 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
     /// <summary>Returns the created user, or the error result to answer with.</summary>
     public async Task<(UserRecord? User, RegistrationError? Error)> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
     {
-        if (!ValidUsername().IsMatch(request.Username))
+        if (!TextLimits.Fits(request.Username, TextLimits.UsernameMax) || !ValidUsername().IsMatch(request.Username))
         {
             return (null, new RegistrationError($"{request.Username} is not a valid username, use only letters, numbers, dots, hyphens and underscores", "error-invalid-username"));
         }
         var email = request.Email.Trim().ToLowerInvariant();
-        if (!ValidEmail().IsMatch(email))
+        if (!TextLimits.FitsEmail(email) || !ValidEmail().IsMatch(email))
         {
             return (null, new RegistrationError($"Invalid email {request.Email}", "error-invalid-email"));
+        }
+        var name = string.IsNullOrWhiteSpace(request.Name) ? request.Username : request.Name;
+        if (name.Length > TextLimits.NameMax)
+        {
+            // Not echoed back like the username: a refused name may be close to a megabyte long.
+            return (null, new RegistrationError($"The name must be at most {TextLimits.NameMax} characters", "error-input-is-not-a-valid-field"));
         }
         if (request.Password.Length == 0)
         {
@@ -41,7 +48,7 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
         var user = new UserRecord(
             Id: Ids.NewId(),
             Username: request.Username,
-            Name: string.IsNullOrWhiteSpace(request.Name) ? request.Username : request.Name,
+            Name: name,
             Email: email,
             EmailVerified: request.Verified,
             PasswordHash: hasher.HashDigest(Tokens.Sha256Hex(request.Password)),
@@ -59,7 +66,8 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
         };
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
+    // The length is checked by TextLimits first, so a megabyte of input costs one comparison.
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+\z")]
     private static partial Regex ValidUsername();
 
     [GeneratedRegex(@"^[^\s@]+@[^\s@]+\.[^\s@]+\z")]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Providers;
@@ -27,10 +28,12 @@ internal sealed class BigBlueButtonProvider : IVideoConfProvider
         var role = user.Id is not null && user.Id == call.CreatedById ? "MODERATOR" : "VIEWER";
         var join = ApiUrl(settings, "join", Query(
             ("meetingID", call.CallId),
-            ("fullName", user.Name ?? user.Username ?? "Anonymous"),
+            ("fullName", TextLimits.Bounded(user.Name ?? user.Username ?? "Anonymous", TextLimits.NameMax)),
             ("userID", user.Id ?? string.Empty),
             ("role", role)));
-        var create = ApiUrl(settings, "create", Query(("meetingID", call.CallId), ("name", call.Title ?? call.CallId)));
+        // Bounded because names and titles stored before the text limits (or a title built from many usernames) can
+        // be long enough to push the URL past what BigBlueButton's web server accepts, and the call could not be joined.
+        var create = ApiUrl(settings, "create", Query(("meetingID", call.CallId), ("name", TextLimits.Bounded(call.Title ?? call.CallId, TextLimits.TitleMax))));
         return new ProviderJoin(join, new Uri(create));
     }
 

@@ -65,11 +65,13 @@ internal static partial class NamedRoomEndpoints
             return ApiResults.Forbidden;
         }
         var name = p.String("name")!;
-        if (!ValidRoomName().IsMatch(name))
+        if (!TextLimits.Fits(name, TextLimits.RoomNameMax) || !ValidRoomName().IsMatch(name))
         {
             return ApiResults.DomainError($"{name} is not a valid room name", "error-invalid-room-name");
         }
-        var room = await membership.CreateNamedRoomAsync(kind, name, user, p.Strings("members") ?? [], p.Bool("readOnly") ?? false, context.RequestAborted);
+        // A member name longer than any username names nobody, like any unknown member; it is not looked up.
+        var members = (p.Strings("members") ?? []).Where(m => m.Length <= TextLimits.UsernameMax).ToList();
+        var room = await membership.CreateNamedRoomAsync(kind, name, user, members, p.Bool("readOnly") ?? false, context.RequestAborted);
         return room is null
             ? ApiResults.DomainError($"A channel with name '{name}' exists", "error-duplicate-channel-name")
             : RoomResponse(kind, room);
@@ -156,6 +158,6 @@ internal static partial class NamedRoomEndpoints
 
     private sealed record GroupEnvelope(RoomDto Group);
 
-    [GeneratedRegex(@"^[0-9a-zA-Z._-]{1,64}\z")]
+    [GeneratedRegex(@"^[0-9a-zA-Z._-]+\z")]
     private static partial Regex ValidRoomName();
 }

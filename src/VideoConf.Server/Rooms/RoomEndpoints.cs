@@ -66,8 +66,13 @@ internal static class RoomEndpoints
         var names = (p.String("username") is { } single ? [single] : p.String("usernames")!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToList();
+        // A name longer than any username cannot match one, so it is refused without a lookup.
+        if (names.Count == 0 || names.Any(n => n.Length > TextLimits.UsernameMax))
+        {
+            return ApiResults.DomainError("Invalid user", "error-invalid-user");
+        }
         var found = await users.FindByUsernamesAsync(names, context.RequestAborted);
-        if (names.Count == 0 || found.Count != names.Count)
+        if (found.Count != names.Count)
         {
             return ApiResults.DomainError("Invalid user", "error-invalid-user");
         }

@@ -39,7 +39,7 @@ internal static class VideoConferenceEndpoints
             .WithSummary("Start a Video Conference")
             .WithDescription("Starts a call in a room: a ringing direct call in a direct room of two users when allowRinging is true, a conference otherwise.")
             .Describes("roomId", "The room to start the call in; the caller must have access to it.")
-            .Describes("title", "The call's title; the room's name when absent.")
+            .Describes("title", $"The call's title, at most {TextLimits.TitleMax} characters (UTF-16 code units); the room's name when absent or empty.")
             .Describes("allowRinging", "Ring the room's members (needs videoconf-ring-users).")
             .Responds(VideoConferenceDocs.Start())
             .Fails([VideoConferenceDocs.InvalidParams, ApiErrorDoc.Bare("error-not-allowed-to-start-video-conference"), .. VideoConferenceDocs.ProviderErrors, ApiErrorDoc.Forbidden]);

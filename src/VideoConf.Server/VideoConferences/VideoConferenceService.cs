@@ -1,6 +1,7 @@
 using System.Text.Json;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
+using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Providers;
 using VideoConf.Server.Rooms;
 using VideoConf.Server.Settings;
@@ -31,6 +32,11 @@ internal sealed class VideoConferenceService(
 
     public async Task<IResult> StartAsync(UserRecord user, StartRequest request, CancellationToken cancellationToken)
     {
+        // An empty title still means "the room's name"; only a title over the limit is refused.
+        if (request.Title is { Length: > TextLimits.TitleMax })
+        {
+            return InvalidParams;
+        }
         var accessible = await access.CheckAsync(request.RoomId, user, cancellationToken);
         if (accessible is null)
         {

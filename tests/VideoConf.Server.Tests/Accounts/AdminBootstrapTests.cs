@@ -32,6 +32,29 @@ public sealed class AdminBootstrapTests
     }
 
     [Fact]
+    public void Start_WithAnAdminNameOver120Characters_StopsWithAMessageNamingTheVariables()
+    {
+        using var factory = new VideoConfFactory().WithSetting("ADMIN_NAME", new string('a', 121));
+
+        var error = Record.Exception(() => factory.CreateClient());
+
+        Assert.NotNull(error);
+        Assert.Contains("ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created (The name must be at most 120 characters)", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAnAdminNameOf120Characters_KeepsTheName()
+    {
+        var name = new string('a', 120);
+        using var factory = new VideoConfFactory().WithSetting("ADMIN_NAME", name);
+        var admin = await factory.LoginAdminAsync();
+
+        var response = await admin.GetAsync("me");
+
+        Assert.Equal(name, response.Json["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Start_WithoutAdminPassword_CreatesNoAdmin()
     {
         using var factory = new VideoConfFactory().WithSetting("ADMIN_PASS", null);

@@ -115,6 +115,32 @@ public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassF
         response.AssertInvalidParams("must NOT have additional properties");
     }
 
+    [Fact]
+    public async Task GenerateToken_WithANameOf64CodeUnits_StoresTheNameWhole()
+    {
+        var user = await factory.CreateUserAsync("pat-longest");
+        // 32 letters and 16 characters outside the Basic Multilingual Plane: 64 UTF-16 code units, as JavaScript counts.
+        var name = new string('k', 32) + string.Concat(Enumerable.Repeat("\U0001F511", 16));
+        await GenerateAsync(user, name);
+
+        var again = await user.PostAsync("users.generatePersonalAccessToken", new { tokenName = name });
+
+        AccountBodies.AssertDomainError(again, "error-token-already-exists");
+    }
+
+    [Fact]
+    public async Task GenerateToken_WithANameOf65Characters_ReportsTheLimitAndStoresNothing()
+    {
+        var user = await factory.CreateUserAsync("pat-overlong");
+        var name = $"overlong-{Guid.NewGuid():N}".PadRight(65, 'k');
+
+        var response = await user.PostAsync("users.generatePersonalAccessToken", new { tokenName = name });
+
+        response.AssertInvalidParams("must NOT have more than 64 characters");
+        var store = await factory.ReadStoreBytesAsync();
+        Assert.Equal(-1, store.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(name)));
+    }
+
     private static async Task<string> GenerateAsync(ApiClient user, string name)
     {
         var response = await user.PostAsync("users.generatePersonalAccessToken", new { tokenName = name });

@@ -84,6 +84,54 @@ public sealed class BigBlueButtonProviderTests
         Assert.DoesNotContain(Secret, first, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void JoinUrl_WithAnOverlongStoredTitle_CreatesTheMeetingUnderTheTitlesFirst200Characters()
+    {
+        // Calls stored before the text limits can carry titles of any length; a create URL past BigBlueButton's
+        // request-line limit (about 8 KB) made such a call unjoinable.
+        var title = new string('t', 300_000);
+
+        var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
+
+        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        Assert.Equal(title[..200], Value(parameters, "name"));
+        Assert.True(join.PrepareRequest.AbsoluteUri.Length < 4096, $"The create URL is {join.PrepareRequest.AbsoluteUri.Length} characters long.");
+    }
+
+    [Fact]
+    public void JoinUrl_WithAnOverlongStoredName_JoinsUnderTheNamesFirst120Characters()
+    {
+        var user = Other with { Name = new string('n', 900_000) };
+
+        var join = _provider.JoinUrl(Call(), user, NoState, Now, Settings());
+
+        var (_, parameters) = AssertChecksummed(join.Url, "join");
+        Assert.Equal(new string('n', 120), Value(parameters, "fullName"));
+    }
+
+    [Fact]
+    public void JoinUrl_CuttingATitle_NeverSplitsACharacterOutsideTheBasicPlane()
+    {
+        // 199 letters and then a rocket (two UTF-16 code units, the 200th and 201st): cutting at 200 would leave half a rocket.
+        var title = new string('t', 199) + "\U0001F680" + "tail";
+
+        var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
+
+        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        Assert.Equal(new string('t', 199), Value(parameters, "name"));
+    }
+
+    [Fact]
+    public void JoinUrl_WithATitleOfTheLimitLength_KeepsItWhole()
+    {
+        var title = new string('t', 100) + string.Concat(Enumerable.Repeat("\U0001F680", 50));
+
+        var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
+
+        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        Assert.Equal(title, Value(parameters, "name"));
+    }
+
     private static FakeSettingsReader Settings() => new FakeSettingsReader()
         .With("BigBlueButton_Server_URL", Server)
         .With("BigBlueButton_Shared_Secret", Secret);

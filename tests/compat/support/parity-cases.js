@@ -28,6 +28,10 @@ export function parityCases({ room, call }) {
         json({ roomId: room, allowRinging: 1 }), json({ roomId: room, allowRinging: 0 }), json({ roomId: room, allowRinging: 2 }),
         json({ roomId: room, allowRinging: '' }), json({ roomId: room, allowRinging: {} }), json({ roomId: room, allowRinging: [true] }),
         json({ roomId: 5, allowRinging: 'x' }), json({ roomId: {}, allowRinging: 'x' }), json({ roomId: room, title: [], allowRinging: 'x' }),
+        // titles at the server's limit of 200 UTF-16 code units and past it: the validator sets no maxLength, so
+        // the longer one is the endpoint's domain error (bare invalid-params), never a schema message
+        json({ roomId: room, title: 't'.repeat(200) }), json({ roomId: room, title: 't'.repeat(201) }),
+        json({ roomId: room, title: '\u{1F3A5}'.repeat(100) }), json({ roomId: room, title: `t${'\u{1F3A5}'.repeat(100)}` }),
         // null
         json({ roomId: null }), json({ roomId: room, title: null }), json({ roomId: room, allowRinging: null }),
         // repeated names (JSON.parse keeps the last)
