@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Connections;
 using VideoConf.Server.Operations;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
@@ -36,9 +35,16 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         {
             await next(context);
         }
-        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or ConnectionResetException)
+        catch (Exception ex) when (context.RequestAborted.IsCancellationRequested && ex is OperationCanceledException or IOException)
         {
-            // The client went away; there is nobody to answer.
+            // The client went away (ConnectionResetException is an IOException); there is nobody to answer.
+            LogClientGone(logger, context.Request.Method, context.Request.Path);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            // The request broke in transit (bad framing, too slow, cut short): the client's fault, not ours.
+            LogBadTransport(logger, context.Request.Method, context.Request.Path, ex.StatusCode, ex.Message);
+            await AnswerFaultAsync(context, ApiResults.TransportFault(ex.StatusCode));
         }
         catch (StoreUnavailableException ex)
         {
@@ -110,6 +116,12 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, string method, string path, Exception exception);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Debug, Message = "Client closed the connection during {Method} {Path}")]
+    private static partial void LogClientGone(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Request {Method} {Path} broke in transit ({Status}): {Reason}")]
+    private static partial void LogBadTransport(ILogger logger, string method, string path, int status, string reason);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Error, Message = "Store unavailable while serving {Path}")]
     private static partial void LogStoreUnavailable(ILogger logger, string path, Exception exception);

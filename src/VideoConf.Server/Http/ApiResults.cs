@@ -25,6 +25,21 @@ internal static class ApiResults
 
     public static readonly IResult PayloadTooLarge = Failure("Payload Too Large", StatusCodes.Status413PayloadTooLarge);
 
+    /// <summary>
+    /// A request the client broke in transit, with the status the web server gave it (400 malformed or cut short,
+    /// 408 too slow, 413 too large), in the error envelope.
+    /// </summary>
+    public static IResult TransportFault(int status) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
+        StatusCodes.Status408RequestTimeout => RequestTimeout,
+        _ => BadRequest,
+    };
+
+    private static readonly IResult BadRequest = Failure("Bad Request");
+
+    private static readonly IResult RequestTimeout = Failure("Request Timeout", StatusCodes.Status408RequestTimeout);
+
     public static readonly IResult InternalError = Failure("Internal server error", StatusCodes.Status500InternalServerError);
 
     public static readonly IResult ServiceUnavailable = Failure("Service Unavailable", StatusCodes.Status503ServiceUnavailable);

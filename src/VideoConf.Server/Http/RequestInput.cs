@@ -24,12 +24,12 @@ internal static class RequestInput
         {
             return (FromQueryText(request.QueryString.Value, schema), null);
         }
-        var (body, tooLarge) = await ReadBodyAsync(context);
-        if (tooLarge)
+        var (body, refusal) = await ReadBodyAsync(context);
+        if (refusal is not null)
         {
             // The rest of the upload is not read; closing keeps the connection from being held by it.
             context.Response.Headers.Connection = "close";
-            return (null, ApiResults.PayloadTooLarge);
+            return (null, refusal);
         }
         if (body.Length == 0 || body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
@@ -90,12 +90,17 @@ internal static class RequestInput
         }
     }
 
-    private static async Task<(byte[] Body, bool TooLarge)> ReadBodyAsync(HttpContext context)
+    /// <summary>
+    /// Reads the whole body, or says why it was refused: over the limit (413), or broken in transit by the client
+    /// (malformed chunking, a body cut short: 400; a body slower than the server's minimum rate: 408; a reset
+    /// connection: aborted, since nobody is left to answer).
+    /// </summary>
+    private static async Task<(byte[] Body, IResult? Refusal)> ReadBodyAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
         {
-            return ([], true);
+            return ([], ApiResults.PayloadTooLarge);
         }
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
@@ -119,15 +124,21 @@ internal static class RequestInput
                 buffer.Advance(read);
                 if (buffer.WrittenCount > MaxBodyBytes)
                 {
-                    return ([], true);
+                    return ([], ApiResults.PayloadTooLarge);
                 }
             }
         }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException ex)
         {
-            return ([], true);
+            return ([], ApiResults.TransportFault(ex.StatusCode));
         }
-        return (buffer.WrittenSpan.ToArray(), false);
+        catch (IOException)
+        {
+            // The connection was reset mid-body (ConnectionResetException): there is nobody left to answer.
+            context.Abort();
+            return ([], ApiResults.TransportFault(StatusCodes.Status400BadRequest));
+        }
+        return (buffer.WrittenSpan.ToArray(), null);
     }
 
     /// <summary>
