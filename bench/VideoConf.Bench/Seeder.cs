@@ -24,7 +24,7 @@ internal static class Seeder
     public static async Task<SeededRoom> SeedAsync(string provider, string connectionString, int calls)
     {
         SqlDatabase database = provider == "postgres"
-            ? new PostgresDatabase(connectionString, 600)
+            ? new PostgresDatabase(connectionString, 600, TimeProvider.System)
             : new SqliteDatabase(connectionString, 600);
         await new SqlMigrator(database).MigrateAsync();
         var users = new SqlUserStore(database);

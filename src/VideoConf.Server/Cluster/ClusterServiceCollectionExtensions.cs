@@ -24,6 +24,7 @@ internal static class ClusterServiceCollectionExtensions
         options.SyncTimeout = Math.Min(options.SyncTimeout, 2000);
         options.AsyncTimeout = Math.Min(options.AsyncTimeout, 2000);
         services.AddSingleton<IConnectionMultiplexer>(_ => ConnectionMultiplexer.Connect(options));
+        services.AddSingleton<RedisLink>();
         services.AddSingleton<IClusterBus, RedisClusterBus>();
         services.AddSingleton<IRateLimitStore, RedisRateLimitStore>();
         services.AddHostedService<ClusterSync>();

@@ -5,10 +5,11 @@ namespace VideoConf.Server.Cluster;
 
 /// <summary>
 /// Cluster events over a Redis pub/sub channel. Each instance tags what it publishes with its own id and ignores
-/// its own messages. A lost Redis only delays propagation: <see cref="ClusterSync"/> also re-reads settings
-/// periodically.
+/// its own messages. Publishing never makes a request wait for Redis: the message is handed to the connection
+/// without awaiting the server's reply, and dropped while Redis is gone (<see cref="RedisLink"/> logs that once). A
+/// lost Redis only delays propagation: <see cref="ClusterSync"/> also re-reads settings periodically.
 /// </summary>
-internal sealed partial class RedisClusterBus(IConnectionMultiplexer redis, ILogger<RedisClusterBus> logger) : IClusterBus
+internal sealed partial class RedisClusterBus(RedisLink link, ILogger<RedisClusterBus> logger) : IClusterBus
 {
     public static readonly RedisChannel Channel = RedisChannel.Literal("videoconf:events");
 
@@ -18,17 +19,22 @@ internal sealed partial class RedisClusterBus(IConnectionMultiplexer redis, ILog
 
     public bool IsDistributed => true;
 
-    public async Task PublishAsync(ClusterEvent clusterEvent, CancellationToken cancellationToken = default)
+    public Task PublishAsync(ClusterEvent clusterEvent, CancellationToken cancellationToken = default)
     {
+        if (!link.IsUsable())
+        {
+            return Task.CompletedTask;
+        }
         try
         {
             var message = JsonSerializer.Serialize(new Envelope(_instanceId, clusterEvent.Kind, clusterEvent.Key));
-            await redis.GetSubscriber().PublishAsync(Channel, message);
+            link.Redis.GetSubscriber().Publish(Channel, message, CommandFlags.FireAndForget);
         }
         catch (RedisException ex)
         {
-            LogPublishFailed(logger, clusterEvent.Kind, ex.Message);
+            link.ReportLost(ex.Message);
         }
+        return Task.CompletedTask;
     }
 
     public void Subscribe(Func<ClusterEvent, Task> handler)
@@ -39,7 +45,7 @@ internal sealed partial class RedisClusterBus(IConnectionMultiplexer redis, ILog
         }
         if (Interlocked.Exchange(ref _subscribed, 1) == 0)
         {
-            redis.GetSubscriber().Subscribe(Channel).OnMessage(OnMessageAsync);
+            link.Redis.GetSubscriber().Subscribe(Channel).OnMessage(OnMessageAsync);
         }
     }
 
@@ -77,9 +83,6 @@ internal sealed partial class RedisClusterBus(IConnectionMultiplexer redis, ILog
     }
 
     private sealed record Envelope(string Origin, string Kind, string Key);
-
-    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Could not publish a {Kind} event to the other instances: {Error}")]
-    private static partial void LogPublishFailed(ILogger logger, string kind, string error);
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Handling a {Kind} event from another instance failed")]
     private static partial void LogHandlerFailed(ILogger logger, string kind, Exception exception);

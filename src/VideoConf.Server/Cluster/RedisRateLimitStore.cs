@@ -5,14 +5,14 @@ namespace VideoConf.Server.Cluster;
 
 /// <summary>
 /// Rate-limit windows shared by every instance: one Redis key per window, counted and given its lifetime by one
-/// atomic script, so the allowance is global and exact. When Redis cannot be reached the limiter degrades to this
-/// instance's own windows (logged), rather than failing requests.
+/// atomic script, so the allowance is global and exact. While Redis is gone the limiter counts in this instance's own
+/// windows at once, without trying Redis first (so no request waits for it; <see cref="RedisLink"/> logs the loss
+/// once), and goes back to the shared windows when Redis is back. Requests are never failed for want of Redis.
 /// </summary>
-internal sealed partial class RedisRateLimitStore(
-    IConnectionMultiplexer redis,
+internal sealed class RedisRateLimitStore(
+    RedisLink link,
     InMemoryRateLimitStore fallback,
-    TimeProvider time,
-    ILogger<RedisRateLimitStore> logger) : IRateLimitStore
+    TimeProvider time) : IRateLimitStore
 {
     // The window opens with the first counted request: only that request sets the key's lifetime.
     private const string HitScript = """
@@ -28,24 +28,19 @@ internal sealed partial class RedisRateLimitStore(
         return {count, ttl}
         """;
 
-    private int _degraded;
-
     public async ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
-        if (!redis.IsConnected)
+        if (!link.IsUsable())
         {
-            return await DegradeAsync(key, limit, window, "not connected", cancellationToken);
+            return await fallback.HitAsync(key, limit, window, cancellationToken);
         }
         try
         {
-            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
+            var result = (RedisResult[])(await link.Redis.GetDatabase().ScriptEvaluateAsync(
                 HitScript, [new RedisKey($"videoconf:rl:{key}")], [(long)window.TotalMilliseconds]))!;
             var count = (long)result[0];
             var ttl = (long)result[1];
-            if (Interlocked.Exchange(ref _degraded, 0) == 1)
-            {
-                LogRecovered(logger);
-            }
+            link.ReportReachable();
             var resetAt = time.GetUtcNow().AddMilliseconds(ttl);
             return count <= limit
                 ? new RateLimitDecision(true, (int)(limit - count), resetAt)
@@ -53,22 +48,8 @@ internal sealed partial class RedisRateLimitStore(
         }
         catch (RedisException ex)
         {
-            return await DegradeAsync(key, limit, window, ex.Message, cancellationToken);
+            link.ReportLost(ex.Message);
+            return await fallback.HitAsync(key, limit, window, cancellationToken);
         }
     }
-
-    private ValueTask<RateLimitDecision> DegradeAsync(string key, int limit, TimeSpan window, string reason, CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _degraded, 1) == 0)
-        {
-            LogDegraded(logger, reason);
-        }
-        return fallback.HitAsync(key, limit, window, cancellationToken);
-    }
-
-    [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "Redis unavailable ({Reason}); rate limiting falls back to this instance's own windows")]
-    private static partial void LogDegraded(ILogger logger, string reason);
-
-    [LoggerMessage(EventId = 521, Level = LogLevel.Information, Message = "Redis reachable again; rate limiting is shared across instances")]
-    private static partial void LogRecovered(ILogger logger);
 }

@@ -24,8 +24,10 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlDatabase>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            // The store's deadline runs on real time, as the driver's own timeouts do, not on the service's clock
+            // (which tests move forward).
             return options.Provider == StorageOptions.Postgres
-                ? new PostgresDatabase(configuration.GetConnectionString("Postgres")!, options.CommandTimeoutSeconds)
+                ? new PostgresDatabase(configuration.GetConnectionString("Postgres")!, options.CommandTimeoutSeconds, TimeProvider.System)
                 : new SqliteDatabase(configuration.GetConnectionString("Sqlite") ?? "Data Source=videoconf.db", options.CommandTimeoutSeconds);
         });
         services.AddSingleton<IStoreMigrator, SqlMigrator>();

@@ -85,6 +85,25 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public Task StopClusterAsync() => RunToolAsync("pg_ctl", $"-D {DataDirectory} -m fast -w -t 30 stop");
 
+    /// <summary>
+    /// Freezes the cluster as a hung machine would (SIGSTOP to the postmaster and its children, the backends): the
+    /// kernel still accepts connections, but nothing answers. Always pair with <see cref="ThawAsync"/>.
+    /// </summary>
+    public Task FreezeAsync() => SignalClusterAsync("STOP");
+
+    /// <summary>Lets a frozen cluster run on (SIGCONT).</summary>
+    public Task ThawAsync() => SignalClusterAsync("CONT");
+
+    /// <summary>
+    /// Signals the postmaster first, so it forks no new backend meanwhile, then every child it has. pkill finding no
+    /// child is not a failure.
+    /// </summary>
+    private async Task SignalClusterAsync(string signal)
+    {
+        var pid = int.Parse(File.ReadLines(Path.Combine(DataDirectory, "postmaster.pid")).First().Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        await RunAsync("sh", $"-c \"kill -{signal} {pid}; pkill -{signal} -P {pid}; true\"");
+    }
+
     /// <summary>Forces everything written so far into the data files, so a scan of them sees it.</summary>
     public async Task CheckpointAsync()
     {

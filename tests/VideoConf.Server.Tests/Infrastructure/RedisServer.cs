@@ -7,6 +7,7 @@ namespace VideoConf.Server.Tests.Infrastructure;
 public sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;
+    private bool _disposed;
 
     private RedisServer(Process process, int port)
     {
@@ -21,10 +22,11 @@ public sealed class RedisServer : IAsyncDisposable
     public static string? FindBinary() =>
         new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
 
-    public static async Task<RedisServer> StartAsync()
+    /// <summary>Starts a server on a free port, or on <paramref name="port"/> to bring back one that was stopped.</summary>
+    public static async Task<RedisServer> StartAsync(int? port = null)
     {
         var binary = FindBinary() ?? throw new InvalidOperationException("redis-server not found; install the redis-server package.");
-        var port = PostgresServer.FreePort();
+        port ??= PostgresServer.FreePort();
         var start = new ProcessStartInfo(binary, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {Path.GetTempPath()}")
         {
             RedirectStandardOutput = true,
@@ -40,8 +42,8 @@ public sealed class RedisServer : IAsyncDisposable
             try
             {
                 using var client = new TcpClient();
-                await client.ConnectAsync("127.0.0.1", port);
-                return new RedisServer(process, port);
+                await client.ConnectAsync("127.0.0.1", port.Value);
+                return new RedisServer(process, port.Value);
             }
             catch (SocketException)
             {
@@ -54,6 +56,11 @@ public sealed class RedisServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill();

@@ -5,8 +5,9 @@ using VideoConf.Server.Storage.Sql;
 namespace VideoConf.Server.Storage.Postgres;
 
 /// <summary>
-/// PostgreSQL through one shared <see cref="NpgsqlDataSource"/> (pooled connections). Connection and command
-/// timeouts are bounded by <c>Storage:CommandTimeoutSeconds</c>, so an outage answers 503 instead of hanging;
+/// PostgreSQL through one shared <see cref="NpgsqlDataSource"/> (pooled connections). Each store call as a whole
+/// (pool wait, connecting, its commands) is bounded by <c>Storage:CommandTimeoutSeconds</c>, so an outage or a frozen
+/// server answers 503 in that time instead of hanging;
 /// changes lock the rows they change (<c>FOR UPDATE</c>), so several instances stay exact.
 /// </summary>
 internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
@@ -28,14 +29,17 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgresDatabase(string connectionString, int commandTimeoutSeconds)
+    public PostgresDatabase(string connectionString, int commandTimeoutSeconds, TimeProvider time)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString)
         {
             Timeout = Math.Max(1, commandTimeoutSeconds),
             CommandTimeout = Math.Max(1, commandTimeoutSeconds),
-            CancellationTimeout = 1000,
+            // A timed-out or cancelled command breaks its connection at once instead of waiting for the server to
+            // confirm the cancellation: a frozen server never does, and the wait came on top of the timeout.
+            CancellationTimeout = -1,
         };
+        Deadline = new StoreCallDeadline(TimeSpan.FromSeconds(builder.CommandTimeout), time);
         var chosen = OptionsSetIn(connectionString);
         if (!chosen.Contains("maxpoolsize") && !chosen.Contains("maximumpoolsize"))
         {
@@ -67,6 +71,9 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
         new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
             .Select(key => key.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant())
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Waiting for a pooled connection, connecting and the commands of one call share one timeout.</summary>
+    protected override StoreCallDeadline Deadline { get; }
 
     public override string ForUpdate => " FOR UPDATE";
 

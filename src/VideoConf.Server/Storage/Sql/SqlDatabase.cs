@@ -22,6 +22,26 @@ internal abstract class SqlDatabase
     /// </summary>
     public async Task<SqlLease> OpenAsync(CancellationToken cancellationToken)
     {
+        if (Deadline is not { } deadline)
+        {
+            return await OpenLeaseAsync(cancellationToken);
+        }
+        // Only the open is bounded here: the lease's commands (a long stream among them) have their own timeout. Never
+        // abandoned, or a connection opened late would never go back to the pool.
+        try
+        {
+            SqlLease lease = default;
+            await deadline.RunToEndAsync(async ct => lease = await OpenLeaseAsync(ct), cancellationToken);
+            return lease;
+        }
+        catch (TimeoutException ex)
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    private async Task<SqlLease> OpenLeaseAsync(CancellationToken cancellationToken)
+    {
         try
         {
             return new SqlLease(this, await OpenConnectionAsync(forWrite: false, cancellationToken));
@@ -32,14 +52,37 @@ internal abstract class SqlDatabase
         }
     }
 
-    public async Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken) =>
+        Bounded(ct => ReadOnLeaseAsync((connection, _) => work(connection), ct), cancellationToken);
+
+    /// <summary>How long one store call may take in all (<see cref="StoreCallDeadline"/>); null leaves each step to the driver's timeouts.</summary>
+    protected virtual StoreCallDeadline? Deadline => null;
+
+    private async Task<T> ReadOnLeaseAsync<T>(Func<DbConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var lease = await OpenAsync(cancellationToken);
+        await using var lease = await OpenLeaseAsync(cancellationToken);
         try
         {
-            return await work(lease.Connection);
+            return await work(lease.Connection, cancellationToken);
         }
         catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>Runs a whole store call under <see cref="Deadline"/>, if there is one; its expiry is a 503 like any outage.</summary>
+    private async Task<T> Bounded<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        if (Deadline is not { } deadline)
+        {
+            return await call(cancellationToken);
+        }
+        try
+        {
+            return await deadline.RunAsync(call, cancellationToken);
+        }
+        catch (TimeoutException ex)
         {
             throw Unavailable(ex);
         }
@@ -52,7 +95,26 @@ internal abstract class SqlDatabase
     public virtual async Task ReadBlobRowsAsync(string sql, (string Name, object Value)[] parameters, BlobRowHandler onRow,
         CancellationToken cancellationToken)
     {
-        await ReadAsync(async connection =>
+        // The rows go to a callback that must not run once the caller has been answered: this call is never
+        // abandoned, its token reaches every step instead.
+        if (Deadline is { } deadline)
+        {
+            try
+            {
+                await deadline.RunToEndAsync(ct => ReadBlobRowsOnLeaseAsync(sql, parameters, onRow, ct), cancellationToken);
+            }
+            catch (TimeoutException ex)
+            {
+                throw Unavailable(ex);
+            }
+            return;
+        }
+        await ReadBlobRowsOnLeaseAsync(sql, parameters, onRow, cancellationToken);
+    }
+
+    private Task ReadBlobRowsOnLeaseAsync(string sql, (string Name, object Value)[] parameters, BlobRowHandler onRow,
+        CancellationToken cancellationToken) =>
+        ReadOnLeaseAsync(async (connection, _) =>
         {
             var command = connection.Command(sql);
             foreach (var (name, value) in parameters)
@@ -81,14 +143,13 @@ internal abstract class SqlDatabase
             }
             return true;
         }, cancellationToken);
-    }
 
     /// <summary>Runs <paramref name="work"/> in one transaction, committed when it returns.</summary>
     public async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
-            return await ExecuteWriteAsync(work, cancellationToken);
+            return await Bounded(ct => ExecuteWriteAsync(work, ct), cancellationToken);
         }
         catch (Exception ex) when (IsUnavailable(ex))
         {

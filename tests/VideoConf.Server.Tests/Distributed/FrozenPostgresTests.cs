@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Net;
+using VideoConf.Server.Tests.Infrastructure;
+
+namespace VideoConf.Server.Tests.Distributed;
+
+/// <summary>
+/// A PostgreSQL that hangs rather than going away (SIGSTOP): connections are accepted by the kernel, but neither the
+/// start-up nor any command is answered, and in-flight commands hang. Every request must still answer 503 within
+/// <c>Storage:CommandTimeoutSeconds</c> + 0.5 s.
+/// </summary>
+[Trait("Category", "Distributed")]
+public sealed class FrozenPostgresTests
+{
+    private const int CommandTimeoutSeconds = 2;
+
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(CommandTimeoutSeconds + 0.5);
+
+    private const string Unavailable = """{"success":false,"error":"Service Unavailable"}""";
+
+    [Fact]
+    public async Task PostgresFrozen_EveryRequestAnswers503WithinTheCommandTimeout_AndTheServiceRecoversWhenItThaws()
+    {
+        var postgres = await PostgresServer.StartAsync();
+        await using var _ = postgres;
+        var redis = await RedisServer.StartAsync();
+        await using var __ = redis;
+        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgres",
+            ["Storage__CommandTimeoutSeconds"] = CommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["ConnectionStrings__Postgres"] = await postgres.CreateDatabaseAsync(),
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
+            ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,
+            ["ADMIN_EMAIL"] = "admin@videoconf.test",
+            ["Accounts__PasswordWorkFactor"] = "4",
+            ["Settings__API_Enable_Rate_Limiter"] = "false",
+        });
+        var admin = await server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
+        var room = await admin.PostAsync("channels.create", new { name = "frozen" });
+        room.AssertOk();
+        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+        var anonymous = server.CreateApiClient();
+        using var health = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        // Warm the pool, so the freeze catches idle pooled connections as well as new ones.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => admin.GetAsync($"video-conference.list?roomId={roomId}")));
+
+        var answers = new List<Answer>();
+        await postgres.FreezeAsync();
+        try
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                answers.Add(await TimeAsync("list", () => admin.GetAsync($"video-conference.list?roomId={roomId}")));
+                answers.Add(await TimeAsync("start", () => admin.PostAsync("video-conference.start", new { roomId })));
+                answers.Add(await TimeAsync("login", () => anonymous.PostAsync("login", new { user = "nobody", password = "pw" })));
+                answers.Add(await TimeReadyAsync(health));
+            }
+            // More requests at once than the pool has connections: the wait for a connection is bounded too.
+            answers.AddRange(await Task.WhenAll(Enumerable.Range(0, 30).Select(i => i % 2 == 0
+                ? TimeAsync("parallel list", () => admin.GetAsync($"video-conference.list?roomId={roomId}"))
+                : TimeAsync("parallel start", () => admin.PostAsync("video-conference.start", new { roomId })))));
+        }
+        finally
+        {
+            await postgres.ThawAsync();
+        }
+
+        var late = answers.Where(a => a.Elapsed > Bound).ToList();
+        Assert.True(late.Count == 0, $"{late.Count} of {answers.Count} answers took longer than {Bound.TotalSeconds} s:\n{string.Join("\n", late)}\nall:\n{string.Join("\n", answers)}");
+        Assert.All(answers.Where(a => a.What != "/health/ready"), a => Assert.Equal((HttpStatusCode.ServiceUnavailable, Unavailable), (a.Status, a.Body)));
+        Assert.All(answers.Where(a => a.What == "/health/ready"), a => Assert.Equal((HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy"}"""), (a.Status, a.Body)));
+
+        await TwoInstances.EventuallyAsync(
+            async () => (await admin.GetAsync($"video-conference.list?roomId={roomId}")).Status,
+            status => status == HttpStatusCode.OK,
+            "list answering again");
+        (await admin.PostAsync("video-conference.start", new { roomId })).AssertOk();
+        (await anonymous.PostAsync("login", new { user = VideoConfFactory.AdminUsername, password = VideoConfFactory.AdminPassword })).AssertOk();
+        using var ready = await health.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    /// <summary>One request made while PostgreSQL was frozen: how long it took and what it answered.</summary>
+    private sealed record Answer(string What, TimeSpan Elapsed, HttpStatusCode Status, string Body)
+    {
+        public override string ToString() => $"{What}: {(int)Status} after {Elapsed.TotalSeconds:F2} s {Body}";
+    }
+
+    private static async Task<Answer> TimeAsync(string what, Func<Task<ApiResponse>> send)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await send();
+        return new Answer(what, watch.Elapsed, response.Status, response.Text);
+    }
+
+    private static async Task<Answer> TimeReadyAsync(HttpClient health)
+    {
+        var watch = Stopwatch.StartNew();
+        using var ready = await health.GetAsync("/health/ready");
+        var body = await ready.Content.ReadAsStringAsync();
+        return new Answer("/health/ready", watch.Elapsed, ready.StatusCode, body);
+    }
+}
