@@ -13,7 +13,13 @@ using VideoConf.Server.VideoConferences;
 
 // Configuration files are read once, at start: watching them for changes means watching the whole content root,
 // where the SQLite store usually lives, and every write to the store would then wake the watcher.
-var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
+// appsettings.json is found beside the program, whatever the working directory; relative paths in settings (the
+// SQLite file) still mean the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
+    ContentRootPath = AppContext.BaseDirectory,
+});
 
 builder.UsePortFromEnvironment();
 builder.WebHost.ConfigureKestrel(kestrel =>

@@ -20,7 +20,7 @@ internal static class RequestInput
     public static async Task<(JsonObject? Values, IResult? Error)> ReadAsync(HttpContext context, ObjectSchema schema)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method))
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsDelete(request.Method))
         {
             return (FromQueryText(request.QueryString.Value, schema), null);
         }

@@ -16,10 +16,9 @@ internal static class InfoEndpoints
 
     public static IEndpointRouteBuilder MapInfoEndpoints(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/info", (Caller caller) =>
-                ApiResults.Ok(new InfoResponse(ApiLevel, caller.User?.Roles.Contains("admin") == true ? new VideoConfInfo(ServerVersion) : null)))
-            .WithName("GET info")
-            .WithMetadata(new ApiEndpoint("info", AuthMode.Optional, Http.Validation.ObjectSchema.None))
+        routes.MapApiGetAt("/api/info", "info", (Caller caller) =>
+                ApiResults.Ok(new InfoResponse(ApiLevel, caller.User?.Roles.Contains("admin") == true ? new VideoConfInfo(ServerVersion) : null)),
+                auth: AuthMode.Optional)
             .WithTags("Server")
             .WithSummary("Get server information")
             .WithDescription("The Rocket.Chat API level served; admins also see VideoConf's own version.")

@@ -40,8 +40,11 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public ApiClient CreateApiClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) });
 
-    /// <summary>Starts the server and waits (at most 30 s) until <c>/health/ready</c> answers 200.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment)
+    /// <summary>
+    /// Starts the server (in <paramref name="workingDirectory"/>, or the tests' own) and waits (at most 30 s) until
+    /// <c>/health/ready</c> answers 200.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
         var port = PostgresServer.FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
@@ -49,6 +52,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
         };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

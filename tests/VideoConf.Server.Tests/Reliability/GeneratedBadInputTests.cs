@@ -113,6 +113,8 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         using var factory = new VideoConfFactory();
         var mapped = factory.GetService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                // HEAD mirrors each GET route, and the generator sends HEAD to every route among its other methods.
+                .Where(method => method != "HEAD")
                 .Select(method => $"{method} /{e.RoutePattern.RawText!.TrimStart('/')}"))
             .ToHashSet(StringComparer.Ordinal);
 
