@@ -13,6 +13,8 @@ using VideoConf.Server.VideoConferences;
 
 // Configuration files are read once, at start: watching them for changes means watching the whole content root,
 // where the SQLite store usually lives, and every write to the store would then wake the watcher.
+StartupFailure.ReportInOneLineWhileStarting();
+
 // appsettings.json is found beside the program, whatever the working directory; relative paths in settings (the
 // SQLite file) still mean the working directory.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -46,6 +48,7 @@ builder.Services.AddApiDocument();
 var app = builder.Build();
 
 await app.PrepareAsync();
+StartupFailure.Started();
 
 app.UseTrustedProxies();
 app.UseMiddleware<ApiConventionsMiddleware>();

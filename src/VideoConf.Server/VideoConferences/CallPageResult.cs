@@ -47,6 +47,7 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         var neverHadCalls = keep && stamp is null;
         var total = neverHadCalls ? 0 : await calls.ReadPageJsonAsync(roomId, paging.Offset, limit, json =>
         {
+            EnsureWellFormed(json, paging.Offset + count);
             if (count++ > 0)
             {
                 buffer.Write(","u8);
@@ -72,6 +73,7 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         var sinceFlush = 0;
         await foreach (var json in calls.StreamRoomJsonAsync(roomId, paging.Offset, page, cancellationToken))
         {
+            EnsureWellFormed(json.Span, paging.Offset + count);
             if (count++ > 0)
             {
                 pipe.Write(","u8);
@@ -86,6 +88,18 @@ internal sealed class CallPageResult(ICallStore calls, CallPageCache cache, stri
         }
         WriteTail(pipe, count, page.Total);
         await pipe.FlushAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses stored bytes that are not one JSON object, so a damaged row can never turn the page into a document
+    /// that does not parse: the bounded page then fails before anything is sent, the streamed one aborts.
+    /// </summary>
+    private void EnsureWellFormed(ReadOnlySpan<byte> json, int position)
+    {
+        if (!CallJson.IsWellFormed(json))
+        {
+            throw new DamagedRecordException($"The stored call at position {position} of room {roomId} is not valid JSON; it was not sent.");
+        }
     }
 
     private void WriteTail(IBufferWriter<byte> output, int count, long total)

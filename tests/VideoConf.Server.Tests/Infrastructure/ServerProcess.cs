@@ -91,6 +91,39 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new InvalidOperationException($"The server did not become ready within 30 s:\n{server.Output}");
     }
 
+    /// <summary>
+    /// Runs the server for a start that is expected to fail, and returns its exit code and everything it printed.
+    /// Throws if it is still running after <paramref name="timeout"/>.
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{PostgresServer.FreePort()}";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The server was still running after {timeout.TotalSeconds} s.");
+        }
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     /// <summary>The server built beside the tests (the test run builds the whole solution first).</summary>
     private static string ServerAssembly()
     {

@@ -64,6 +64,7 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
         _dataSource = NpgsqlDataSource.Create(builder);
+        Description = $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
     }
 
     /// <summary>The options the operator's connection string sets itself, lower-case and without spaces.</summary>
@@ -94,6 +95,8 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
         TimeoutException => true,
         _ => false,
     };
+
+    public override string Description { get; }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

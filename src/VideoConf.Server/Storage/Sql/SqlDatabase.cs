@@ -180,6 +180,9 @@ internal abstract class SqlDatabase
         return result;
     }
 
+    /// <summary>The store as an operator knows it (the SQLite file, the PostgreSQL host), for start-up failures.</summary>
+    public abstract string Description { get; }
+
     /// <summary>True for failures that mean the store cannot be reached or did not answer in time.</summary>
     public abstract bool IsUnavailable(Exception exception);
 

@@ -1,3 +1,5 @@
+using System.Data.Common;
+
 namespace VideoConf.Server.Storage.Sql;
 
 /// <summary>
@@ -7,6 +9,22 @@ namespace VideoConf.Server.Storage.Sql;
 internal sealed class SqlMigrator(SqlDatabase database) : IStoreMigrator
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await ApplyAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is DbException or StoreUnavailableException or IOException or UnauthorizedAccessException)
+        {
+            // One line an operator can act on: which store, and what is wrong with it.
+            throw new StoreStartupException($"{database.Description}: {Cause(ex)}", ex);
+        }
+    }
+
+    private static string Cause(Exception exception) =>
+        exception is StoreUnavailableException { InnerException: { } inner } ? inner.Message : exception.Message;
+
+    private async Task ApplyAsync(CancellationToken cancellationToken)
     {
         await using (var lease = await database.OpenAsync(cancellationToken))
         {

@@ -36,6 +36,8 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 
     public string DataSource { get; }
 
+    public override string Description => $"SQLite file {Path.GetFullPath(DataSource)}";
+
     public override string ForUpdate => string.Empty;
 
     public override IReadOnlyList<(int Version, string Sql)> Migrations { get; } = SqlSchema.For("BLOB");
