@@ -47,13 +47,11 @@ builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
-await app.PrepareAsync();
+// Migrations, settings and the first admin, before the first request is served.
+await app.RunStartupTasksAsync();
 StartupFailure.Started();
 
-app.UseTrustedProxies();
-app.UseMiddleware<ApiConventionsMiddleware>();
-app.UseRouting();
-app.UseMiddleware<ApiRequestMiddleware>();
+app.UseApiPipeline();
 
 app.MapInfoEndpoints();
 app.MapHealthEndpoints();

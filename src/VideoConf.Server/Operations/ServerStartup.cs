@@ -7,7 +7,7 @@ namespace VideoConf.Server.Operations;
 /// <summary>What must be done before the first request: schema migrations, settings, the admin account.</summary>
 internal static class ServerStartup
 {
-    public static async Task PrepareAsync(this WebApplication app)
+    public static async Task RunStartupTasksAsync(this WebApplication app)
     {
         var services = app.Services;
         await services.GetRequiredService<IStoreMigrator>().MigrateAsync();

@@ -4,7 +4,7 @@ namespace VideoConf.Server.Providers;
 
 /// <summary>
 /// A meeting provider: a pure URL builder over the current settings. No I/O happens here; a provider that needs
-/// its server told about the meeting says so through <see cref="ProviderJoin.PrepareRequest"/>.
+/// its server told about the meeting says so through <see cref="ProviderJoin.CreateMeetingRequest"/>.
 /// </summary>
 internal interface IVideoConfProvider
 {

@@ -28,4 +28,4 @@ internal sealed record MediaState(bool? Mic, bool? Cam);
 /// A per-user join URL, and for providers that need it a request to make first (BigBlueButton's idempotent
 /// <c>create</c>); failing that request means the URL cannot be used.
 /// </summary>
-internal sealed record ProviderJoin(string Url, Uri? PrepareRequest = null);
+internal sealed record ProviderJoin(string Url, Uri? CreateMeetingRequest = null);

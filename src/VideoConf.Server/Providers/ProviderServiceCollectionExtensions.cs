@@ -9,8 +9,8 @@ internal static class ProviderServiceCollectionExtensions
         services.AddSingleton<IVideoConfProvider, BigBlueButtonProvider>();
         services.AddSingleton<IVideoConfProvider, CustomProvider>();
         services.AddSingleton<ProviderRegistry>();
-        services.AddSingleton<ProviderPreparer>();
-        services.AddHttpClient(ProviderPreparer.HttpClientName, client => client.Timeout = ProviderPreparer.Timeout);
+        services.AddSingleton<MeetingCreator>();
+        services.AddHttpClient(MeetingCreator.HttpClientName, client => client.Timeout = MeetingCreator.Timeout);
         return services;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class VideoConferenceService(
     CallPageCache pageCache,
     RoomAccess access,
     ProviderRegistry providers,
-    ProviderPreparer preparer,
+    MeetingCreator meetings,
     SettingsService settings,
     CallEvents events,
     TimeProvider time)
@@ -194,7 +194,7 @@ internal sealed class VideoConferenceService(
         }
         var joiner = user is null ? ProviderUser.Anonymous : new ProviderUser(user.Id, user.Username, user.Name, user.Email);
         var join = provider.JoinUrl(new ProviderCall(call.Id, call.RoomId, call.Title, call.CreatedBy.Id), joiner, state, time.GetUtcNow(), settings);
-        if (join.PrepareRequest is { } prepare && !await preparer.PrepareAsync(prepare, cancellationToken))
+        if (join.CreateMeetingRequest is { } prepare && !await meetings.CreateAsync(prepare, cancellationToken))
         {
             return null;
         }

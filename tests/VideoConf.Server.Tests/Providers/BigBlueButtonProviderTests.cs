@@ -68,8 +68,8 @@ public sealed class BigBlueButtonProviderTests
     {
         var join = _provider.JoinUrl(Call("Weekly sync"), Other, NoState, Now, Settings());
 
-        Assert.NotNull(join.PrepareRequest);
-        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        Assert.NotNull(join.CreateMeetingRequest);
+        var (_, parameters) = AssertChecksummed(join.CreateMeetingRequest!.AbsoluteUri, "create");
         Assert.Equal(CallId, Value(parameters, "meetingID"));
         Assert.Equal("Weekly sync", Value(parameters, "name"));
     }
@@ -93,9 +93,9 @@ public sealed class BigBlueButtonProviderTests
 
         var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
 
-        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        var (_, parameters) = AssertChecksummed(join.CreateMeetingRequest!.AbsoluteUri, "create");
         Assert.Equal(title[..200], Value(parameters, "name"));
-        Assert.True(join.PrepareRequest.AbsoluteUri.Length < 4096, $"The create URL is {join.PrepareRequest.AbsoluteUri.Length} characters long.");
+        Assert.True(join.CreateMeetingRequest.AbsoluteUri.Length < 4096, $"The create URL is {join.CreateMeetingRequest.AbsoluteUri.Length} characters long.");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class BigBlueButtonProviderTests
 
         var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
 
-        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        var (_, parameters) = AssertChecksummed(join.CreateMeetingRequest!.AbsoluteUri, "create");
         Assert.Equal(new string('t', 199), Value(parameters, "name"));
     }
 
@@ -128,7 +128,7 @@ public sealed class BigBlueButtonProviderTests
 
         var join = _provider.JoinUrl(Call(title), Other, NoState, Now, Settings());
 
-        var (_, parameters) = AssertChecksummed(join.PrepareRequest!.AbsoluteUri, "create");
+        var (_, parameters) = AssertChecksummed(join.CreateMeetingRequest!.AbsoluteUri, "create");
         Assert.Equal(title, Value(parameters, "name"));
     }
 

@@ -15,7 +15,7 @@ public sealed class CustomProviderTests
         var join = _provider.JoinUrl(Call(), Jane, NoState, Now, Settings(Template));
 
         Assert.Equal($"https://conf.example.org/{RoomId}/69786d0ac8b05330207814bd?u=jane.doe", join.Url);
-        Assert.Null(join.PrepareRequest);
+        Assert.Null(join.CreateMeetingRequest);
     }
 
     [Fact]

@@ -38,7 +38,7 @@ public sealed class GoogleMeetProviderTests
 
         Assert.Equal(ExampleUrl, jane.Url);
         Assert.Equal(ExampleUrl, other.Url);
-        Assert.Null(jane.PrepareRequest);
+        Assert.Null(jane.CreateMeetingRequest);
     }
 
     [Fact]

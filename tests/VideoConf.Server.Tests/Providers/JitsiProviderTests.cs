@@ -61,7 +61,7 @@ public sealed class JitsiProviderTests
         Assert.Equal(
             "https://meet.jit.si/RocketChat69786d0ac8b05330207814bd#config.startWithAudioMuted=false&config.startWithVideoMuted=true&userInfo.displayName=%22Jane%20Doe%22",
             join.Url);
-        Assert.Null(join.PrepareRequest);
+        Assert.Null(join.CreateMeetingRequest);
     }
 
     [Fact]

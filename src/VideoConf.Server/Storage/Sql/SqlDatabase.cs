@@ -190,11 +190,14 @@ internal abstract class SqlDatabase
     protected static StoreUnavailableException Unavailable(Exception exception) =>
         new($"Store unavailable: {exception.Message}", exception);
 
-    /// <summary>Runs once before migrations (for example to pick the journal mode, or to take a lock across instances).</summary>
+    /// <summary>Runs in the migration transaction before any migration (PostgreSQL takes its lock across instances).</summary>
     public virtual Task BeforeMigrationAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Runs once before the first migration check, outside any transaction.</summary>
-    public virtual Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// Runs once at start, outside any transaction, before migrations: settings of the store as a whole (SQLite's
+    /// file directory and journal mode).
+    /// </summary>
+    public virtual Task ApplyStoreSettingsAsync(DbConnection connection, CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>One row of <see cref="SqlDatabase.ReadBlobRowsAsync"/>.</summary>

@@ -28,7 +28,7 @@ internal sealed class SqlMigrator(SqlDatabase database) : IStoreMigrator
     {
         await using (var lease = await database.OpenAsync(cancellationToken))
         {
-            await database.PrepareAsync(lease.Connection, cancellationToken);
+            await database.ApplyStoreSettingsAsync(lease.Connection, cancellationToken);
         }
         await database.WriteAsync(async (connection, transaction) =>
         {

@@ -106,7 +106,7 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
     protected override Task<T> ExecuteWriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         _writer.EnqueueAsync(work, cancellationToken);
 
-    public override async Task PrepareAsync(DbConnection connection, CancellationToken cancellationToken)
+    public override async Task ApplyStoreSettingsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(DataSource));
         if (!string.IsNullOrEmpty(directory))

@@ -1,16 +1,16 @@
 namespace VideoConf.Server.Providers;
 
 /// <summary>
-/// Makes the request a provider needs before its join URL works (BigBlueButton's <c>create</c>), bounded by a
-/// 5-second timeout. Any failure means the URL cannot be handed out.
+/// Creates the meeting on the provider's server before a join URL is handed out, for providers that need it
+/// (BigBlueButton's <c>create</c>), bounded by a 5-second timeout. Any failure means the URL cannot be handed out.
 /// </summary>
-internal sealed partial class ProviderPreparer(IHttpClientFactory clients, ILogger<ProviderPreparer> logger)
+internal sealed partial class MeetingCreator(IHttpClientFactory clients, ILogger<MeetingCreator> logger)
 {
     public const string HttpClientName = "providers";
 
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
-    public async Task<bool> PrepareAsync(Uri request, CancellationToken cancellationToken)
+    public async Task<bool> CreateAsync(Uri request, CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
