@@ -28,7 +28,52 @@ internal sealed partial class RedisRateLimitStore(
         return {count, ttl}
         """;
 
+    // Only a live window gives a hit back; at zero the next hit opens a new window, as in memory.
+    private const string ReleaseScript = """
+        local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if count > 0 then
+          redis.call('DECR', KEYS[1])
+        end
+        return count
+        """;
+
     private int _degraded;
+
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await fallback.ReleaseAsync(key, cancellationToken);
+        if (redis.IsConnected)
+        {
+            await RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [WindowKey(key)]));
+        }
+    }
+
+    public async ValueTask ResetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await fallback.ResetAsync(key, cancellationToken);
+        if (redis.IsConnected)
+        {
+            await RunAsync(db => db.KeyDeleteAsync(WindowKey(key)));
+        }
+    }
+
+    private static RedisKey WindowKey(string key) => new($"videoconf:rl:{key}");
+
+    /// <summary>Runs a write that has no answer to give; a Redis failure is logged once, like a failed hit.</summary>
+    private async Task RunAsync(Func<IDatabase, Task> write)
+    {
+        try
+        {
+            await write(redis.GetDatabase());
+        }
+        catch (RedisException ex)
+        {
+            if (Interlocked.Exchange(ref _degraded, 1) == 0)
+            {
+                LogDegraded(logger, ex.Message);
+            }
+        }
+    }
 
     public async ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
@@ -39,7 +84,7 @@ internal sealed partial class RedisRateLimitStore(
         try
         {
             var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(
-                HitScript, [new RedisKey($"videoconf:rl:{key}")], [(long)window.TotalMilliseconds]))!;
+                HitScript, [WindowKey(key)], [(long)window.TotalMilliseconds]))!;
             var count = (long)result[0];
             var ttl = (long)result[1];
             if (Interlocked.Exchange(ref _degraded, 0) == 1)
