@@ -27,7 +27,8 @@ internal static class AccountEndpoints
         var group = routes.MapGroup("").WithTags(AccountDocs.Tag);
         group.MapApiPost("login", Login, LoginSchema, AuthMode.Optional)
             .WithSummary("Log in")
-            .WithDescription("Logs in with user, username or email and password (plain, or {digest, algorithm: \"sha-256\"}), or with a resume token.")
+            .WithDescription("Logs in with user, username or email and password (plain, or {digest, algorithm: \"sha-256\"}), or with a resume token. "
+                + "Failed password logins are limited per account and per address (Block_Multiple_Failed_Logins_* settings; 5 per account in 5 minutes by default), whatever credentials the request carries.")
             .Responds(AccountDocs.Login())
             .Fails(LoginFailedDoc, LoginBlockedResults.UserDoc, LoginBlockedResults.IpDoc, LoginBlockedResults.BusyDoc);
         group.MapApiPost("logout", Logout)

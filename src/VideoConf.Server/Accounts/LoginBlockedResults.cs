@@ -19,9 +19,9 @@ internal static class LoginBlockedResults
     private static readonly IResult BlockedForUser = ApiResults.DomainError(UserReason, UserCode, StatusCodes.Status429TooManyRequests);
     private static readonly IResult BlockedForIp = ApiResults.DomainError(IpReason, IpCode, StatusCodes.Status429TooManyRequests);
 
-    public static readonly ApiErrorDoc UserDoc = ApiErrorDoc.Coded(UserReason, UserCode) with { Status = StatusCodes.Status429TooManyRequests };
-    public static readonly ApiErrorDoc IpDoc = ApiErrorDoc.Coded(IpReason, IpCode) with { Status = StatusCodes.Status429TooManyRequests };
-    public static readonly ApiErrorDoc BusyDoc = ApiErrorDoc.Bare("Service Unavailable", StatusCodes.Status503ServiceUnavailable);
+    public static readonly ApiErrorDoc UserDoc = ApiErrorDoc.Coded(UserReason, UserCode) with { Status = StatusCodes.Status429TooManyRequests, Name = "Blocked for the account" };
+    public static readonly ApiErrorDoc IpDoc = ApiErrorDoc.Coded(IpReason, IpCode) with { Status = StatusCodes.Status429TooManyRequests, Name = "Blocked for the address" };
+    public static readonly ApiErrorDoc BusyDoc = ApiErrorDoc.Bare("Service Unavailable", StatusCodes.Status503ServiceUnavailable) with { Name = "Too many password checks waiting" };
 
     /// <summary>The blocked-login error, with <c>Retry-After</c> in whole seconds until the window ends.</summary>
     public static IResult For(LoginReservation reservation, HttpContext context)
