@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Accounts;
@@ -26,9 +27,10 @@ internal static class AccountEndpoints
         var group = routes.MapGroup("").WithTags(AccountDocs.Tag);
         group.MapApiPost("login", Login, LoginSchema, AuthMode.Optional)
             .WithSummary("Log in")
-            .WithDescription("Logs in with user, username or email and password (plain, or {digest, algorithm: \"sha-256\"}), or with a resume token.")
+            .WithDescription("Logs in with user, username or email and password (plain, or {digest, algorithm: \"sha-256\"}), or with a resume token. "
+                + "Failed password logins are limited per account and per address (Block_Multiple_Failed_Logins_* settings; 5 per account in 5 minutes by default), whatever credentials the request carries.")
             .Responds(AccountDocs.Login())
-            .Fails(LoginFailedDoc);
+            .Fails(LoginFailedDoc, LoginBlockedResults.UserDoc, LoginBlockedResults.IpDoc, LoginBlockedResults.BusyDoc);
         group.MapApiPost("logout", Logout)
             .WithSummary("Log out")
             .WithDescription("Ends the current session's token only.")
@@ -55,7 +57,8 @@ internal static class AccountEndpoints
         ["message"] = "Unauthorized",
     });
 
-    private static async Task<IResult> Login(ApiParams p, IUserStore users, PasswordHasher hasher, TimeProvider time, HttpContext context)
+    private static async Task<IResult> Login(
+        ApiParams p, IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, TimeProvider time, HttpContext context)
     {
         var cancellationToken = context.RequestAborted;
         UserRecord? user;
@@ -69,14 +72,12 @@ internal static class AccountEndpoints
         }
         else
         {
-            user = await FindByIdentityAsync(p, users, cancellationToken);
-            var digest = PasswordDigest(p.Raw("password"));
-            // One bcrypt computation whatever happened above, so unknown users and wrong passwords look alike.
-            var verified = hasher.Verify(digest ?? string.Empty, user?.PasswordHash);
-            if (!verified || digest is null || user is not { Active: true })
+            var (found, refusal) = await CheckPasswordAsync(p, users, hasher, limiter, context);
+            if (refusal is not null)
             {
-                return LoginFailed;
+                return refusal;
             }
+            user = found!;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
@@ -85,6 +86,47 @@ internal static class AccountEndpoints
         await users.SetStatusAsync(user.Id, "online", now, cancellationToken);
         var me = user with { Status = "online", UpdatedAt = user.Status == "online" ? user.UpdatedAt : now };
         return ApiResults.Ok(new LoginResponse("success", new LoginData(user.Id, token, UserDto.From(me))));
+    }
+
+    /// <summary>The active user whose password this is, or the answer to give instead (401, 429 or 503).</summary>
+    private static async Task<(UserRecord? User, IResult? Refusal)> CheckPasswordAsync(
+        ApiParams p, IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, HttpContext context)
+    {
+        var cancellationToken = context.RequestAborted;
+        var user = await FindByIdentityAsync(p, users, cancellationToken);
+        var reservation = await limiter.ReserveAsync(AccountKey(p, user), context.Connection.RemoteIpAddress, cancellationToken);
+        if (reservation.Block != LoginBlock.None)
+        {
+            return (null, LoginBlockedResults.For(reservation, context));
+        }
+        var digest = PasswordDigest(p.Raw("password"));
+        // One bcrypt computation whatever happened above, so unknown users and wrong passwords look alike.
+        if (hasher.TryVerifyAsync(digest ?? string.Empty, user?.PasswordHash, cancellationToken) is not { } verification)
+        {
+            await limiter.CancelAsync(reservation);
+            return (null, LoginBlockedResults.Busy(context));
+        }
+        var verified = await verification;
+        if (!verified || digest is null || user is not { Active: true })
+        {
+            return (null, LoginFailed);
+        }
+        await limiter.SucceededAsync(reservation);
+        return (user, null);
+    }
+
+    /// <summary>
+    /// The counter a password guess counts against: the account when the name finds one (so its username and e-mail
+    /// share one allowance), otherwise the name itself, hashed so no typed name is kept in the store.
+    /// </summary>
+    private static string? AccountKey(ApiParams p, UserRecord? user)
+    {
+        if (user is not null)
+        {
+            return $"id:{user.Id}";
+        }
+        var name = p.String("user") is { Length: > 0 } u ? u : p.String("username") is { Length: > 0 } n ? n : p.String("email");
+        return string.IsNullOrWhiteSpace(name) ? null : $"name:{Tokens.Sha256Hex(name.Trim().ToLowerInvariant())}";
     }
 
     private static async Task<UserRecord?> FindByIdentityAsync(ApiParams p, IUserStore users, CancellationToken cancellationToken)

@@ -11,9 +11,11 @@ internal sealed class PasswordHasher
 {
     private readonly int _workFactor;
     private readonly Lazy<string> _decoyHash;
+    private readonly PasswordHashQueue _queue;
 
-    public PasswordHasher(IOptions<AccountOptions> options)
+    public PasswordHasher(IOptions<AccountOptions> options, PasswordHashQueue queue)
     {
+        _queue = queue;
         _workFactor = options.Value.PasswordWorkFactor;
         _decoyHash = new Lazy<string>(() => BCrypt.Net.BCrypt.HashPassword(Tokens.Sha256Hex(Guid.NewGuid().ToString()), _workFactor));
     }
@@ -24,6 +26,12 @@ internal sealed class PasswordHasher
     private long _verifications;
 
     public string HashDigest(string sha256Hex) => BCrypt.Net.BCrypt.HashPassword(sha256Hex, _workFactor);
+
+    /// <summary>
+    /// <see cref="Verify"/> on the hashing threads; null when too many checks are already waiting (answer 503).
+    /// </summary>
+    public Task<bool>? TryVerifyAsync(string sha256Hex, string? hash, CancellationToken cancellationToken) =>
+        _queue.TryRun(() => Verify(sha256Hex, hash), cancellationToken);
 
     /// <summary>Verifies the digest against <paramref name="hash"/>, or against a decoy when there is none.</summary>
     public bool Verify(string sha256Hex, string? hash)

@@ -28,6 +28,47 @@ internal sealed class RedisRateLimitStore(
         return {count, ttl}
         """;
 
+    // Only a live window gives a hit back; at zero the next hit opens a new window, as in memory.
+    private const string ReleaseScript = """
+        local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if count > 0 then
+          redis.call('DECR', KEYS[1])
+        end
+        return count
+        """;
+
+    public async ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await fallback.ReleaseAsync(key, cancellationToken);
+        await RunAsync(db => db.ScriptEvaluateAsync(ReleaseScript, [WindowKey(key)]));
+    }
+
+    public async ValueTask ResetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        await fallback.ResetAsync(key, cancellationToken);
+        await RunAsync(db => db.KeyDeleteAsync(WindowKey(key)));
+    }
+
+    private static RedisKey WindowKey(string key) => new($"videoconf:rl:{key}");
+
+    /// <summary>Runs a write that has no answer to give, only while Redis is usable; a failure is a lost link.</summary>
+    private async Task RunAsync(Func<IDatabase, Task> write)
+    {
+        if (!link.IsUsable())
+        {
+            return;
+        }
+        try
+        {
+            await write(link.Redis.GetDatabase());
+            link.ReportReachable();
+        }
+        catch (RedisException ex)
+        {
+            link.ReportLost(ex.Message);
+        }
+    }
+
     public async ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
         if (!link.IsUsable())
@@ -37,7 +78,7 @@ internal sealed class RedisRateLimitStore(
         try
         {
             var result = (RedisResult[])(await link.Redis.GetDatabase().ScriptEvaluateAsync(
-                HitScript, [new RedisKey($"videoconf:rl:{key}")], [(long)window.TotalMilliseconds]))!;
+                HitScript, [WindowKey(key)], [(long)window.TotalMilliseconds]))!;
             var count = (long)result[0];
             var ttl = (long)result[1];
             link.ReportReachable();

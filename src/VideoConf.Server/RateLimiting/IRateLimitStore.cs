@@ -13,4 +13,10 @@ internal readonly record struct RateLimitDecision(bool Allowed, int Remaining, D
 internal interface IRateLimitStore
 {
     ValueTask<RateLimitDecision> HitAsync(string key, int limit, TimeSpan window, CancellationToken cancellationToken = default);
+
+    /// <summary>Takes back one counted hit of the key's current window (a reserved slot that turned out not to count).</summary>
+    ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the key's window: its next hit opens a new one.</summary>
+    ValueTask ResetAsync(string key, CancellationToken cancellationToken = default);
 }

@@ -51,6 +51,34 @@ internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
         }
     }
 
+    public ValueTask ReleaseAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (_windows.TryGetValue(key, out var entry))
+        {
+            lock (entry)
+            {
+                if (entry.Count > 0 && _time.GetUtcNow() < entry.EndsAt)
+                {
+                    entry.Count--;
+                }
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ResetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        if (_windows.TryGetValue(key, out var entry))
+        {
+            lock (entry)
+            {
+                // A count of zero makes the next hit open a fresh window; the sweep reclaims the entry as usual.
+                entry.Count = 0;
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Removes every window that has ended.</summary>
     public void Sweep()
     {

@@ -15,6 +15,7 @@ internal static class RateLimitingServiceCollectionExtensions
         services.AddSingleton<InMemoryRateLimitStore>();
         services.TryAddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<InMemoryRateLimitStore>());
         services.AddSingleton<IApiRequestGate, RateLimitGate>();
+        services.AddSingleton<LoginAttemptLimiter>();
         return services;
     }
 }

@@ -13,6 +13,14 @@ internal static class SettingIds
     public const string ApiCorsOrigin = "API_CORS_Origin";
     public const string AccountsRegistrationForm = "Accounts_RegistrationForm";
     public const string AccountsAllowAnonymousRead = "Accounts_AllowAnonymousRead";
+    public const string BlockFailedLoginsEnabled = "Block_Multiple_Failed_Logins_Enabled";
+    public const string BlockFailedLoginsByUser = "Block_Multiple_Failed_Logins_By_User";
+    public const string BlockFailedLoginsUserAttempts = "Block_Multiple_Failed_Logins_Attempts_Until_Block_by_User";
+    public const string BlockFailedLoginsUserMinutes = "Block_Multiple_Failed_Logins_Time_To_Unblock_By_User_In_Minutes";
+    public const string BlockFailedLoginsByIp = "Block_Multiple_Failed_Logins_By_Ip";
+    public const string BlockFailedLoginsIpAttempts = "Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip";
+    public const string BlockFailedLoginsIpMinutes = "Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes";
+    public const string BlockFailedLoginsIpWhitelist = "Block_Multiple_Failed_Logins_Ip_Whitelist";
     public const string VideoConfEnabledProviders = "VideoConf_Enabled_Providers";
     public const string VideoConfDefaultProvider = "VideoConf_Default_Provider";
     public const string VideoConfRingingTimeout = "VideoConf_Ringing_Timeout";

@@ -8,6 +8,9 @@ internal static class SettingsRegistry
     /// <summary>A year: calls are never kept open longer, and the expiry arithmetic stays far from overflow.</summary>
     public const int MaxExpirationHours = 8760;
 
+    /// <summary>A year, in minutes: the longest a login block can last.</summary>
+    public const int MaxBlockMinutes = 525_600;
+
     /// <summary>A day: ringing longer than that is no longer ringing.</summary>
     public const int MaxRingingSeconds = 86400;
 
@@ -23,6 +26,14 @@ internal static class SettingsRegistry
         new(ApiCorsOrigin, SettingType.String, "*", Public: true),
         new(AccountsRegistrationForm, SettingType.Select, "Public", Public: true, Options: ["Public", "Disabled"]),
         new(AccountsAllowAnonymousRead, SettingType.Boolean, false, Public: true),
+        new(BlockFailedLoginsEnabled, SettingType.Boolean, true, Public: false),
+        new(BlockFailedLoginsByUser, SettingType.Boolean, true, Public: false),
+        new(BlockFailedLoginsUserAttempts, SettingType.Int, 5, Public: false, Min: 1),
+        new(BlockFailedLoginsUserMinutes, SettingType.Int, 5, Public: false, Min: 1, Max: MaxBlockMinutes),
+        new(BlockFailedLoginsByIp, SettingType.Boolean, true, Public: false),
+        new(BlockFailedLoginsIpAttempts, SettingType.Int, 50, Public: false, Min: 1),
+        new(BlockFailedLoginsIpMinutes, SettingType.Int, 5, Public: false, Min: 1, Max: MaxBlockMinutes),
+        new(BlockFailedLoginsIpWhitelist, SettingType.String, "", Public: false),
         new(VideoConfEnabledProviders, SettingType.String, "jitsi", Public: true),
         new(VideoConfDefaultProvider, SettingType.String, "", Public: true),
         new(VideoConfRingingTimeout, SettingType.Int, 40, Public: true, Min: 1, Max: MaxRingingSeconds),

@@ -10,7 +10,7 @@ namespace VideoConf.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server in-process on its own SQLite file in a temporary directory, with an admin account, the rate
-/// limiter off, cheap bcrypt, a controllable clock and every log line captured.
+/// limiter and failed-login blocking off, cheap bcrypt, a controllable clock and every log line captured.
 /// </summary>
 public class VideoConfFactory : WebApplicationFactory<Program>
 {
@@ -37,6 +37,8 @@ public class VideoConfFactory : WebApplicationFactory<Program>
             _settings["ConnectionStrings:Postgres"] = postgresConnectionString;
         }
         _settings["Settings:API_Enable_Rate_Limiter"] = "false";
+        // Failed-login blocking is a limiter too, and all test traffic comes from one address.
+        _settings["Settings:Block_Multiple_Failed_Logins_Enabled"] = "false";
         _settings["Accounts:PasswordWorkFactor"] = "4";
         _settings["ADMIN_USERNAME"] = AdminUsername;
         _settings["ADMIN_PASS"] = AdminPassword;

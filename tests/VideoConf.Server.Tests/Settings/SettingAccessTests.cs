@@ -144,6 +144,8 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
     [InlineData("API_Upper_Count_Limit", "-1", "must be >= 1")]
     [InlineData("API_Enable_Rate_Limiter_Limit_Calls_Default", "0", "must be >= 1")]
     [InlineData("API_Enable_Rate_Limiter_Limit_Time_Default", "-60000", "must be >= 1")]
+    [InlineData("Block_Multiple_Failed_Logins_Attempts_Until_Block_by_User", "0", "must be >= 1")]
+    [InlineData("Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes", "525601", "must be <= 525600")]
     public async Task Post_WithAValueOutOfItsRange_ReturnsInvalidParamsAndChangesNothing(string id, string valueJson, string message)
     {
         var admin = await factory.LoginAdminAsync();

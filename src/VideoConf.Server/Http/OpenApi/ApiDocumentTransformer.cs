@@ -16,6 +16,11 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     public const string TooManyRequests = "tooManyRequests";
     public const string PayloadTooLarge = "payloadTooLarge";
 
+    /// <summary>The rate limiter's refusal, which every route can answer with.</summary>
+    public static readonly ApiErrorDoc RateLimited = ApiErrorDoc.Coded(
+        "Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again.",
+        "error-too-many-requests") with { Status = StatusCodes.Status429TooManyRequests, Name = "Rate limited" };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
@@ -45,9 +50,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 ["message"] = ApiResults.UnauthorizedMessage,
             })]),
             [PayloadTooLarge] = ApiOperationTransformer.ErrorResponse("Payload Too Large", [ApiErrorDoc.Bare("Payload Too Large", StatusCodes.Status413PayloadTooLarge)]),
-            [TooManyRequests] = ApiOperationTransformer.ErrorResponse("Too Many Requests", [ApiErrorDoc.Coded(
-                "Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again.",
-                "error-too-many-requests") with { Status = StatusCodes.Status429TooManyRequests, Name = "Rate limited" }]),
+            [TooManyRequests] = ApiOperationTransformer.ErrorResponse("Too Many Requests", [RateLimited]),
         };
         return Task.CompletedTask;
     }

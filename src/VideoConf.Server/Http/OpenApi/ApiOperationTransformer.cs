@@ -85,7 +85,16 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
         {
             responses["413"] = new OpenApiResponseReference(ApiDocumentTransformer.PayloadTooLarge, document);
         }
-        responses["429"] = new OpenApiResponseReference(ApiDocumentTransformer.TooManyRequests, document);
+        // A route with 429s of its own lists them beside the rate limiter's.
+        var tooMany = errors.Where(e => e.Status == StatusCodes.Status429TooManyRequests).ToList();
+        responses["429"] = tooMany.Count > 0
+            ? ErrorResponse("Too Many Requests", [ApiDocumentTransformer.RateLimited, .. tooMany])
+            : new OpenApiResponseReference(ApiDocumentTransformer.TooManyRequests, document);
+        var unavailable = errors.Where(e => e.Status == StatusCodes.Status503ServiceUnavailable).ToList();
+        if (unavailable.Count > 0)
+        {
+            responses["503"] = ErrorResponse("Service Unavailable", unavailable);
+        }
     }
 
     /// <summary>An error response whose schema covers every listed body, each shown as a named example.</summary>
