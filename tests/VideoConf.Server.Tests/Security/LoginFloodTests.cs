@@ -5,12 +5,16 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S5 (quality.md): bcrypt runs off the request threads, so a flood of failed logins at Rocket.Chat's real work
+/// S5 (docs/contract.md): bcrypt runs off the request threads, so a flood of failed logins at Rocket.Chat's real work
 /// factor cannot stall other routes.
 /// </summary>
 public sealed class LoginFloodTests : IDisposable
 {
-    private static readonly TimeSpan HealthBound = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Generous for a shared two-core machine (one run under full-suite load took just over 1 s); the old code stalled
+    /// for about 12 s, so the bound still separates a starved pool from a busy one.
+    /// </summary>
+    private static readonly TimeSpan HealthBound = TimeSpan.FromSeconds(2.5);
 
     private readonly VideoConfFactory _factory = new VideoConfFactory().WithSetting("Accounts:PasswordWorkFactor", "10");
 
