@@ -39,23 +39,18 @@ internal static class AccountEndpoints
             .WithSummary("Log out (GET)")
             .WithDescription("Ends the current session's token only.")
             .Responds(AccountDocs.Logout());
-        group.MapApiGet("me", (Caller caller) => ApiResults.Ok(UserDto.From(caller.Required)))
+        group.MapApiGet("me", Me)
             .WithSummary("Get the logged-in user")
             .Responds(AccountDocs.User());
         return routes;
     }
 
     /// <summary>Rocket.Chat's login failure body, which differs from the generic 401 of other routes.</summary>
-    private static readonly IResult LoginFailed = ApiResults.Raw(
-        StatusCodes.Status401Unauthorized, """{"success":false,"status":"error","error":"Unauthorized","message":"Unauthorized"}"""u8.ToArray());
+    private static readonly byte[] LoginFailedBody = """{"success":false,"status":"error","error":"Unauthorized","message":"Unauthorized"}"""u8.ToArray();
 
-    private static readonly ApiErrorDoc LoginFailedDoc = new(StatusCodes.Status401Unauthorized, "Unauthorized", new()
-    {
-        ["success"] = false,
-        ["status"] = "error",
-        ["error"] = "Unauthorized",
-        ["message"] = "Unauthorized",
-    });
+    private static readonly IResult LoginFailed = ApiResults.Raw(StatusCodes.Status401Unauthorized, LoginFailedBody);
+
+    private static readonly ApiErrorDoc LoginFailedDoc = ApiErrorDoc.FromBody(StatusCodes.Status401Unauthorized, "Unauthorized", LoginFailedBody);
 
     private static async Task<IResult> Login(
         ApiParams p, IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, TimeProvider time, HttpContext context)
@@ -168,14 +163,16 @@ internal static class AccountEndpoints
         _ => null,
     };
 
-    private static async Task<IResult> Logout(Caller caller, IUserStore users, HttpContext context)
+    private static async Task<IResult> Logout(Caller caller, IUserStore users, HttpRequest request, CancellationToken cancellationToken)
     {
-        if (SessionAuthenticator.CurrentToken(context.Request) is { } token)
+        if (SessionAuthenticator.CurrentToken(request) is { } token)
         {
-            await users.RemoveTokenAsync(caller.Required.Id, Tokens.Hash(token), context.RequestAborted);
+            await users.RemoveTokenAsync(caller.Required.Id, Tokens.Hash(token), cancellationToken);
         }
         return ApiResults.Ok(new LogoutResponse("success", new LogoutData("You've been logged out!")));
     }
+
+    private static IResult Me(Caller caller) => ApiResults.Ok(UserDto.From(caller.Required));
 
     private sealed record LoginResponse(string Status, LoginData Data);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.RateLimiting;
 
 namespace VideoConf.Server.Accounts;
@@ -11,17 +12,11 @@ namespace VideoConf.Server.Accounts;
 /// </summary>
 internal static class LoginBlockedResults
 {
-    private const string UserReason = "Login has been temporarily blocked For User";
-    private const string UserCode = "error-login-blocked-for-user";
-    private const string IpReason = "Login has been temporarily blocked For IP";
-    private const string IpCode = "error-login-blocked-for-ip";
+    public static readonly ApiErrorDoc UserDoc = ApiErrorDoc.For(AccountFailures.LoginBlockedForUser, "Blocked for the account");
 
-    private static readonly IResult BlockedForUser = ApiResults.DomainError(UserReason, UserCode, StatusCodes.Status429TooManyRequests);
-    private static readonly IResult BlockedForIp = ApiResults.DomainError(IpReason, IpCode, StatusCodes.Status429TooManyRequests);
+    public static readonly ApiErrorDoc IpDoc = ApiErrorDoc.For(AccountFailures.LoginBlockedForIp, "Blocked for the address");
 
-    public static readonly ApiErrorDoc UserDoc = ApiErrorDoc.Coded(UserReason, UserCode) with { Status = StatusCodes.Status429TooManyRequests, Name = "Blocked for the account" };
-    public static readonly ApiErrorDoc IpDoc = ApiErrorDoc.Coded(IpReason, IpCode) with { Status = StatusCodes.Status429TooManyRequests, Name = "Blocked for the address" };
-    public static readonly ApiErrorDoc BusyDoc = ApiErrorDoc.Bare("Service Unavailable", StatusCodes.Status503ServiceUnavailable) with { Name = "Too many password checks waiting" };
+    public static readonly ApiErrorDoc BusyDoc = ApiErrorDoc.For(Failure.Unavailable, "Too many password checks waiting");
 
     /// <summary>The blocked-login error, with <c>Retry-After</c> in whole seconds until the window ends.</summary>
     public static IResult For(LoginReservation reservation, HttpContext context)
@@ -29,13 +24,13 @@ internal static class LoginBlockedResults
         var time = context.RequestServices.GetRequiredService<TimeProvider>();
         var seconds = (long)Math.Ceiling(Math.Max(0, (reservation.ResetAt - time.GetUtcNow()).TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        return reservation.Block == LoginBlock.Ip ? BlockedForIp : BlockedForUser;
+        return ApiResults.Error(reservation.Block == LoginBlock.Ip ? AccountFailures.LoginBlockedForIp : AccountFailures.LoginBlockedForUser);
     }
 
     /// <summary>Every hashing thread is busy and the queue is full: try again in a moment.</summary>
     public static IResult Busy(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "1";
-        return ApiResults.ServiceUnavailable;
+        return ApiResults.Error(Failure.Unavailable);
     }
 }
