@@ -30,6 +30,12 @@ internal static class AccountFailures
 
     public static readonly Failure TokenNameTaken = Failure.WithReason("A token with this name already exists", "error-token-already-exists");
 
+    /// <summary>Wrong password, unknown or inactive user, or an unknown resume token: one answer for all.</summary>
+    public static readonly Failure WrongCredentials = Failure.Plain("Unauthorized", FailureKind.Unauthenticated);
+
+    /// <summary>Every password-hashing thread is busy and its queue is full: try again in a moment.</summary>
+    public static readonly Failure TooManyPasswordChecks = Failure.Unavailable with { RetryAfter = TimeSpan.FromSeconds(1) };
+
     public static readonly Failure LoginBlockedForUser =
         Failure.WithReason("Login has been temporarily blocked For User", "error-login-blocked-for-user", FailureKind.TooManyRequests);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VideoConf.Server.Outcomes;
@@ -32,7 +33,9 @@ internal static class ApiResults
     public static IResult OkJson(byte[] objectJson) => new PreSerializedResult(objectJson);
 
     /// <summary>The failure in the contract's error envelope, with the status of its kind.</summary>
-    public static IResult Error(Failure failure) => new RawJsonResult(StatusOf(failure.Kind), ErrorBody(failure));
+    public static IResult Error(Failure failure) => failure.RetryAfter is { } wait
+        ? new RetryLaterResult(StatusOf(failure.Kind), ErrorBody(failure), wait)
+        : new RawJsonResult(StatusOf(failure.Kind), ErrorBody(failure));
 
     /// <summary>A service's outcome: <paramref name="success"/> renders its value, a failure gets the error envelope.</summary>
     public static IResult From<T>(Outcome<T> outcome, Func<T, IResult> success)
@@ -66,6 +69,7 @@ internal static class ApiResults
     /// <summary>The HTTP status a kind of failure is answered with.</summary>
     public static int StatusOf(FailureKind kind) => kind switch
     {
+        FailureKind.Unauthenticated => StatusCodes.Status401Unauthorized,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.MethodNotAllowed => StatusCodes.Status405MethodNotAllowed,
@@ -78,14 +82,21 @@ internal static class ApiResults
     };
 
     /// <summary>
-    /// The one place the two error shapes are written: <c>{"success":false,"error":"code"}</c> for a plain failure,
-    /// <c>{"success":false,"error":"reason [code]","errorType":"code"}</c> for one with a reason.
+    /// The one place the error shapes are written: <c>{"success":false,"error":"code"}</c> for a plain failure,
+    /// <c>{"success":false,"error":"reason [code]","errorType":"code"}</c> for one with a reason, and for wrong
+    /// credentials Rocket.Chat's login shape <c>{"success":false,"status":"error","error":"code","message":"code"}</c>.
     /// </summary>
     public static void WriteError(Utf8JsonWriter writer, Failure failure)
     {
         writer.WriteStartObject();
         writer.WriteBoolean("success", false);
-        if (failure.Reason is null)
+        if (failure.Kind == FailureKind.Unauthenticated)
+        {
+            writer.WriteString("status", "error");
+            writer.WriteString("error", failure.Code);
+            writer.WriteString("message", failure.Code);
+        }
+        else if (failure.Reason is null)
         {
             writer.WriteString("error", failure.Code);
         }
@@ -145,6 +156,17 @@ internal static class ApiResults
     private sealed class PreSerializedResult(byte[] objectJson) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) => WriteEnvelopeAsync(httpContext.Response, objectJson);
+    }
+
+    private sealed class RetryLaterResult(int status, byte[] body, TimeSpan wait) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            // Whole seconds, rounded up: a client that waits as told is never early.
+            var seconds = (long)Math.Ceiling(Math.Max(0, wait.TotalSeconds));
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return new RawJsonResult(status, body).ExecuteAsync(httpContext);
+        }
     }
 
     private sealed class RawJsonResult(int status, byte[] body) : IResult

@@ -11,6 +11,9 @@ namespace VideoConf.Server.Outcomes;
 /// <param name="Reason">The words before the code (<c>"error":"reason [code]"</c>); null for a plain failure.</param>
 internal sealed record Failure(FailureKind Kind, string Code, string? Reason = null)
 {
+    /// <summary>How long the caller should wait before trying again (REST sends it as <c>Retry-After</c>), when known.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>A plain failure, sent as <c>{"success":false,"error":"code"}</c>.</summary>
     public static Failure Plain(string code, FailureKind kind = FailureKind.Invalid) => new(kind, code);
 

@@ -9,6 +9,9 @@ internal enum FailureKind
     /// <summary>The request cannot be carried out as asked (400).</summary>
     Invalid,
 
+    /// <summary>The credentials are wrong (401).</summary>
+    Unauthenticated,
+
     /// <summary>The caller lacks a permission (403).</summary>
     Forbidden,
 
