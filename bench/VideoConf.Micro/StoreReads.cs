@@ -57,7 +57,7 @@ public class StoreReads
     public async Task<int> PageCopiedThroughAdo()
     {
         var written = 0;
-        await foreach (var json in _store.StreamRoomJsonAsync(_roomId, Calls - 50, new CallPage()))
+        await foreach (var json in _store.StreamRoomJsonAsync(_roomId, Calls - 50, new StreamTotal()))
         {
             json.Span.CopyTo(_page.AsSpan(written));
             written += json.Length;

@@ -12,6 +12,7 @@ internal static class AccountServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<PasswordHashQueue>();
         services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<LoginService>();
         services.AddSingleton<SessionAuthenticator>();
         services.AddSingleton<UserRegistration>();
         services.AddSingleton<AdminBootstrap>();

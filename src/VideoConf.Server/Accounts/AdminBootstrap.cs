@@ -18,11 +18,11 @@ internal sealed partial class AdminBootstrap(IUserStore users, UserRegistration 
         {
             return;
         }
-        var (user, error) = await registration.CreateAsync(
+        var created = await registration.CreateAsync(
             new NewUser(username, email, password, configuration["ADMIN_NAME"], ["admin"], Verified: true), cancellationToken);
-        if (user is null)
+        if (created.Value is not { } user)
         {
-            throw new InvalidOperationException($"ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created ({error?.Reason}).");
+            throw new InvalidOperationException($"ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created ({created.Failure!.Reason}).");
         }
         LogAdminCreated(logger, user.Username);
     }

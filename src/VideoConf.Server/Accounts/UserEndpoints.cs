@@ -1,6 +1,7 @@
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.RateLimiting;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
@@ -47,85 +48,85 @@ internal static class UserEndpoints
             .WithSummary("Create a user")
             .WithDescription("Creates a user; needs the create-user permission.")
             .Responds(AccountDocs.UserEnvelope())
-            .Fails([.. RegistrationErrors, ApiErrorDoc.Forbidden]);
-        group.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional).RateLimited(1, 60000)
+            .Fails([.. RegistrationErrors, Failure.Forbidden]);
+        group.MapApiPost("users.register", Register, RegisterSchema, AuthMode.Optional).RateLimited(1, TimeSpan.FromMinutes(1))
             .WithSummary("Register a user")
             .WithDescription("Registers a new user while Accounts_RegistrationForm is Public.")
             .Responds(AccountDocs.UserEnvelope())
-            .Fails([.. RegistrationErrors, ApiErrorDoc.Coded("User registration is disabled", "error-user-registration-disabled")]);
+            .Fails([.. RegistrationErrors, AccountFailures.RegistrationDisabled]);
         group.MapApiGet("users.info", Info, InfoSchema)
             .WithSummary("Get a user's information")
             .Responds(AccountDocs.UserEnvelope())
-            .Fails(ApiErrorDoc.Bare("User not found."));
+            .Fails(AccountFailures.UserNotFound);
         group.MapApiPost("users.generatePersonalAccessToken", GenerateToken, TokenSchema)
             .WithSummary("Generate a personal access token")
             .WithDescription($"The token is used like a login token and never expires on its own. Token names are 1 to {TextLimits.TokenNameMax} characters.")
             .Responds(AccountDocs.Token())
-            .Fails(ApiErrorDoc.Coded("A token with this name already exists", "error-token-already-exists"));
+            .Fails(AccountFailures.TokenNameTaken);
         return routes;
     }
 
     private static readonly ApiErrorDoc[] RegistrationErrors =
     [
-        ApiErrorDoc.Coded("Username is already in use", "error-field-unavailable"),
-        ApiErrorDoc.Coded("jane doe is not a valid username, use only letters, numbers, dots, hyphens and underscores", "error-invalid-username"),
-        ApiErrorDoc.Coded("Invalid email jane.doe", "error-invalid-email"),
-        ApiErrorDoc.Coded($"The name must be at most {TextLimits.NameMax} characters", "error-input-is-not-a-valid-field"),
+        AccountFailures.UsernameTaken,
+        AccountFailures.InvalidUsername("jane doe"),
+        AccountFailures.InvalidEmail("jane.doe"),
+        AccountFailures.NameTooLong,
     ];
 
-    private static async Task<IResult> Create(ApiParams p, Caller caller, UserRegistration registration, HttpContext context)
+    private static async Task<IResult> Create(ApiParams p, Caller caller, UserRegistration registration, CancellationToken cancellationToken)
     {
         if (!Permissions.Has(caller.Required, Permissions.CreateUser))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         var request = new NewUser(
             p.String("username")!, p.String("email")!, p.String("password")!, p.String("name"),
             p.Strings("roles") ?? [], p.Bool("active") ?? true, p.Bool("verified") ?? false);
-        var (user, error) = await registration.CreateAsync(request, context.RequestAborted);
-        return user is null ? error!.ToResult() : ApiResults.Ok(new UserEnvelope(UserDto.From(user)));
+        return ApiResults.From(await registration.CreateAsync(request, cancellationToken), CreatedResponse);
     }
 
-    private static async Task<IResult> Register(ApiParams p, UserRegistration registration, SettingsService settings, HttpContext context)
+    private static async Task<IResult> Register(ApiParams p, UserRegistration registration, SettingsService settings, CancellationToken cancellationToken)
     {
         if (settings.GetString(SettingIds.AccountsRegistrationForm) != "Public")
         {
-            return ApiResults.DomainError("User registration is disabled", "error-user-registration-disabled");
+            return ApiResults.Error(AccountFailures.RegistrationDisabled);
         }
         var request = new NewUser(p.String("username")!, p.String("email")!, p.String("pass")!, p.String("name"), ["user"]);
-        var (user, error) = await registration.CreateAsync(request, context.RequestAborted);
-        return user is null ? error!.ToResult() : ApiResults.Ok(new UserEnvelope(UserDto.From(user)));
+        return ApiResults.From(await registration.CreateAsync(request, cancellationToken), CreatedResponse);
     }
 
-    private static async Task<IResult> Info(ApiParams p, Caller caller, IUserStore users, HttpContext context)
+    private static IResult CreatedResponse(UserRecord user) => ApiResults.Ok(new UserEnvelope(UserDto.From(user)));
+
+    private static async Task<IResult> Info(ApiParams p, Caller caller, IUserStore users, CancellationToken cancellationToken)
     {
         var user = p.String("userId") is { } id
-            ? await users.FindByIdAsync(id, context.RequestAborted)
-            : await users.FindByUsernameAsync(p.String("username")!, context.RequestAborted);
+            ? await users.FindByIdAsync(id, cancellationToken)
+            : await users.FindByUsernameAsync(p.String("username")!, cancellationToken);
         if (user is null)
         {
-            return ApiResults.Failure("User not found.");
+            return ApiResults.Error(AccountFailures.UserNotFound);
         }
         var seesEmails = user.Id == caller.Required.Id || Permissions.Has(caller.Required, Permissions.ViewFullOtherUserInfo);
         return ApiResults.Ok(new UserEnvelope(UserDto.From(user, includeEmails: seesEmails)));
     }
 
-    private static async Task<IResult> GenerateToken(ApiParams p, Caller caller, IUserStore users, TimeProvider time, HttpContext context)
+    private static async Task<IResult> GenerateToken(ApiParams p, Caller caller, IUserStore users, TimeProvider time, CancellationToken cancellationToken)
     {
         var name = p.String("tokenName")!;
         if (name.Trim().Length == 0)
         {
-            return ApiResults.InvalidParams("must NOT have fewer than 1 characters");
+            return ApiResults.Error(Failure.Validation("must NOT have fewer than 1 characters"));
         }
         if (name.Length > TextLimits.TokenNameMax)
         {
-            return ApiResults.InvalidParams($"must NOT have more than {TextLimits.TokenNameMax} characters");
+            return ApiResults.Error(Failure.Validation($"must NOT have more than {TextLimits.TokenNameMax} characters"));
         }
         var token = Tokens.NewToken();
         var record = new LoginTokenRecord(Tokens.Hash(token), caller.Required.Id, LoginTokenRecord.PersonalKind, name, time.GetUtcNow().UtcDateTime);
-        if (!await users.AddPersonalTokenAsync(record, context.RequestAborted))
+        if (!await users.AddPersonalTokenAsync(record, cancellationToken))
         {
-            return ApiResults.DomainError("A token with this name already exists", "error-token-already-exists");
+            return ApiResults.Error(AccountFailures.TokenNameTaken);
         }
         return ApiResults.Ok(new TokenResponse(token));
     }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Accounts;
@@ -8,41 +8,34 @@ namespace VideoConf.Server.Accounts;
 /// <summary>What is needed to create an account.</summary>
 internal sealed record NewUser(string Username, string Email, string Password, string? Name, IReadOnlyList<string> Roles, bool Active = true, bool Verified = false);
 
-/// <summary>Why an account could not be created, as a domain error of the contract.</summary>
-internal sealed record RegistrationError(string Reason, string Code)
-{
-    public IResult ToResult() => ApiResults.DomainError(Reason, Code);
-}
-
 /// <summary>Creates accounts with Rocket.Chat's username and e-mail rules: for the admin bootstrap, <c>users.create</c> and <c>users.register</c>.</summary>
 internal sealed partial class UserRegistration(IUserStore users, PasswordHasher hasher, TimeProvider time)
 {
-    /// <summary>Returns the created user, or the error result to answer with.</summary>
-    public async Task<(UserRecord? User, RegistrationError? Error)> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
+    /// <summary>The created user, or why it was not created.</summary>
+    public async Task<Outcome<UserRecord>> CreateAsync(NewUser request, CancellationToken cancellationToken = default)
     {
         if (!TextLimits.Fits(request.Username, TextLimits.UsernameMax) || !ValidUsername().IsMatch(request.Username))
         {
-            return (null, new RegistrationError($"{request.Username} is not a valid username, use only letters, numbers, dots, hyphens and underscores", "error-invalid-username"));
+            return AccountFailures.InvalidUsername(request.Username);
         }
         var email = request.Email.Trim().ToLowerInvariant();
         if (!TextLimits.FitsEmail(email) || !ValidEmail().IsMatch(email))
         {
-            return (null, new RegistrationError($"Invalid email {request.Email}", "error-invalid-email"));
+            return AccountFailures.InvalidEmail(request.Email);
         }
         var name = string.IsNullOrWhiteSpace(request.Name) ? request.Username : request.Name;
         if (name.Length > TextLimits.NameMax)
         {
-            // Not echoed back like the username: a refused name may be close to a megabyte long.
-            return (null, new RegistrationError($"The name must be at most {TextLimits.NameMax} characters", "error-input-is-not-a-valid-field"));
+            return AccountFailures.NameTooLong;
         }
         if (request.Password.Length == 0)
         {
-            return (null, new RegistrationError("The password provided does not meet the server's password policy.", "error-password-policy-not-met"));
+            return AccountFailures.PasswordPolicy;
         }
         var unknownRole = request.Roles.FirstOrDefault(r => !Permissions.GlobalRoles.Contains(r));
         if (unknownRole is not null)
         {
-            return (null, new RegistrationError($"Role {unknownRole} does not exist", "error-invalid-role"));
+            return AccountFailures.UnknownRole(unknownRole);
         }
         var now = time.GetUtcNow().UtcDateTime;
         var user = new UserRecord(
@@ -60,9 +53,9 @@ internal sealed partial class UserRegistration(IUserStore users, PasswordHasher 
             UpdatedAt: now);
         return await users.CreateAsync(user, cancellationToken) switch
         {
-            CreateUserOutcome.UsernameTaken => (null, new RegistrationError("Username is already in use", "error-field-unavailable")),
-            CreateUserOutcome.EmailTaken => (null, new RegistrationError("Email already exists", "error-field-unavailable")),
-            _ => (user, null),
+            CreateUserOutcome.UsernameTaken => AccountFailures.UsernameTaken,
+            CreateUserOutcome.EmailTaken => AccountFailures.EmailTaken,
+            _ => user,
         };
     }
 

@@ -1,4 +1,5 @@
 using VideoConf.Server.Operations;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
 
@@ -50,12 +51,12 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         {
             LogStoreUnavailable(logger, context.Request.Path, ex);
             metrics.StoreError();
-            await AnswerFaultAsync(context, ApiResults.ServiceUnavailable);
+            await AnswerFaultAsync(context, ApiResults.Error(Failure.Unavailable));
         }
         catch (Exception ex)
         {
             LogUnhandled(logger, context.Request.Method, context.Request.Path, ex);
-            await AnswerFaultAsync(context, ApiResults.InternalError);
+            await AnswerFaultAsync(context, ApiResults.Error(Failure.Internal));
         }
     }
 
@@ -77,6 +78,10 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         await result.ExecuteAsync(context);
     }
 
+    private static readonly Failure CorsDisabled = Failure.Plain("CORS not enabled. Go to \"Admin > General > REST Api\" to enable it.", FailureKind.MethodNotAllowed);
+
+    private static readonly Failure InvalidOrigin = Failure.Plain("Invalid origin", FailureKind.Forbidden);
+
     /// <summary>Returns a refusal, or null after adding the CORS headers that apply.</summary>
     private IResult? ApplyCors(HttpContext context)
     {
@@ -84,7 +89,7 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         if (!settings.GetBool(SettingIds.ApiEnableCors))
         {
             return isPreflight
-                ? ApiResults.Failure("CORS not enabled. Go to \"Admin > General > REST Api\" to enable it.", StatusCodes.Status405MethodNotAllowed)
+                ? ApiResults.Error(CorsDisabled)
                 : null;
         }
         var configured = settings.GetString(SettingIds.ApiCorsOrigin).Trim();
@@ -104,7 +109,7 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
         }
         else
         {
-            return ApiResults.Failure("Invalid origin", StatusCodes.Status403Forbidden);
+            return ApiResults.Error(InvalidOrigin);
         }
         if (allowOrigin is not null)
         {

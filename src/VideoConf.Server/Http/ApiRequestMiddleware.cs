@@ -1,5 +1,6 @@
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Http;
@@ -20,7 +21,7 @@ internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenti
         {
             if (context.Request.Path.StartsWithSegments("/api"))
             {
-                await ApiResults.NotFound.ExecuteAsync(context);
+                await ApiResults.Error(Failure.NotFound).ExecuteAsync(context);
                 return;
             }
             await next(context);
@@ -55,7 +56,7 @@ internal sealed class ApiRequestMiddleware(RequestDelegate next, SessionAuthenti
         var error = SchemaValidator.Validate(values!, api.Schema);
         if (error is not null)
         {
-            await ApiResults.InvalidParams(error).ExecuteAsync(context);
+            await ApiResults.Error(Failure.Validation(error)).ExecuteAsync(context);
             return;
         }
         context.Features.Set(new ApiParams(values!));

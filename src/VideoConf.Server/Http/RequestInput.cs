@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 
 namespace VideoConf.Server.Http;
 
@@ -44,11 +45,11 @@ internal static class RequestInput
             using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
             return document.RootElement.ValueKind == JsonValueKind.Object
                 ? ((JsonObject)ToNode(document.RootElement)!, null)
-                : (null, ApiResults.InvalidParams("must be object"));
+                : (null, ApiResults.Error(Failure.Validation("must be object")));
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException)
         {
-            return (null, ApiResults.InvalidJson);
+            return (null, ApiResults.Error(Failure.InvalidJson));
         }
     }
 
@@ -100,7 +101,7 @@ internal static class RequestInput
         var request = context.Request;
         if (request.ContentLength > MaxBodyBytes)
         {
-            return ([], ApiResults.PayloadTooLarge);
+            return ([], ApiResults.Error(Failure.PayloadTooLarge));
         }
         var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
@@ -124,7 +125,7 @@ internal static class RequestInput
                 buffer.Advance(read);
                 if (buffer.WrittenCount > MaxBodyBytes)
                 {
-                    return ([], ApiResults.PayloadTooLarge);
+                    return ([], ApiResults.Error(Failure.PayloadTooLarge));
                 }
             }
         }

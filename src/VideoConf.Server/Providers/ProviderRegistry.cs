@@ -1,4 +1,4 @@
-using VideoConf.Server.Http;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Providers;
@@ -35,13 +35,13 @@ internal sealed partial class ProviderRegistry(IEnumerable<IVideoConfProvider> p
     /// <summary>The provider by key if it is still enabled.</summary>
     public IVideoConfProvider? FindEnabled(string key) => Enabled().FirstOrDefault(p => p.Key == key);
 
-    /// <summary>The active, configured provider, or the provider error to answer with (checked in the contract's order).</summary>
-    public (IVideoConfProvider? Provider, IResult? Error) Active()
+    /// <summary>The active, configured provider, or why there is none (checked in the contract's order).</summary>
+    public (IVideoConfProvider? Provider, Failure? Failure) Active()
     {
         var enabled = Enabled();
         if (enabled.Count == 0)
         {
-            return (null, ApiResults.Failure("no-videoconf-provider-app"));
+            return (null, ProviderFailures.NoneEnabled);
         }
         var defaultKey = settings.GetString(SettingIds.VideoConfDefaultProvider).Trim().ToLowerInvariant();
         var active = defaultKey.Length == 0
@@ -49,9 +49,9 @@ internal sealed partial class ProviderRegistry(IEnumerable<IVideoConfProvider> p
             : enabled.FirstOrDefault(p => p.Key == defaultKey);
         if (active is null)
         {
-            return (null, ApiResults.Failure("no-active-video-conf-provider"));
+            return (null, ProviderFailures.NoneActive);
         }
-        return active.IsConfigured(settings) ? (active, null) : (null, ApiResults.Failure("video-conf-provider-not-configured"));
+        return active.IsConfigured(settings) ? (active, null) : (null, ProviderFailures.NotConfigured);
     }
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Warning, Message = "VideoConf_Enabled_Providers names an unknown provider {ProviderKey}; ignored")]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Operations;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.RateLimiting;
@@ -24,10 +25,10 @@ internal sealed class RateLimitGate(IRateLimitStore store, SettingsService setti
             return null;
         }
         var policy = context.GetEndpoint()?.Metadata.GetMetadata<RateLimitPolicy>()
-            ?? new RateLimitPolicy(settings.GetInt(SettingIds.ApiRateLimiterCallsDefault), settings.GetInt(SettingIds.ApiRateLimiterTimeDefault));
+            ?? new RateLimitPolicy(settings.GetInt(SettingIds.ApiRateLimiterCallsDefault), TimeSpan.FromMilliseconds(settings.GetInt(SettingIds.ApiRateLimiterTimeDefault)));
         var limit = Math.Max(0, policy.Calls);
         var key = $"{ClientKey(context, caller)}|{context.Request.Method}|{endpoint.Route}";
-        var decision = await store.HitAsync(key, limit, TimeSpan.FromMilliseconds(Math.Max(1, policy.IntervalMs)), context.RequestAborted);
+        var decision = await store.HitAsync(key, limit, policy.Interval < TimeSpan.FromMilliseconds(1) ? TimeSpan.FromMilliseconds(1) : policy.Interval, context.RequestAborted);
 
         var headers = context.Response.Headers;
         headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
@@ -41,11 +42,14 @@ internal sealed class RateLimitGate(IRateLimitStore store, SettingsService setti
         var seconds = (long)Math.Ceiling(waitMs / 1000);
         headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         metrics.RateLimitRefused(endpoint.Route);
-        return ApiResults.DomainError(
-            $"Error, too many requests. Please slow down. You must wait {seconds} seconds before trying this endpoint again.",
-            "error-too-many-requests",
-            StatusCodes.Status429TooManyRequests);
+        return ApiResults.Error(TooManyRequests(seconds));
     }
+
+    /// <summary>The limiter's refusal, naming the whole seconds until the window ends.</summary>
+    public static Failure TooManyRequests(long seconds) => Failure.WithReason(
+        $"Error, too many requests. Please slow down. You must wait {seconds} seconds before trying this endpoint again.",
+        "error-too-many-requests",
+        FailureKind.TooManyRequests);
 
     /// <summary>The caller's address (as the forwarded-headers rules settled it), or their user id when keyed by user.</summary>
     private string ClientKey(HttpContext context, Caller caller) =>

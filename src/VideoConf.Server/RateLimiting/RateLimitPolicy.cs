@@ -1,11 +1,11 @@
 namespace VideoConf.Server.RateLimiting;
 
-/// <summary>A route's own allowance: <see cref="Calls"/> requests per window of <see cref="IntervalMs"/> milliseconds.</summary>
-internal sealed record RateLimitPolicy(int Calls, int IntervalMs);
+/// <summary>A route's own allowance: <see cref="Calls"/> requests per window of <see cref="Interval"/>.</summary>
+internal sealed record RateLimitPolicy(int Calls, TimeSpan Interval);
 
 internal static class RateLimitPolicyExtensions
 {
     /// <summary>Gives the route its own allowance instead of the default of the <c>API_Enable_Rate_Limiter_*</c> settings.</summary>
-    public static RouteHandlerBuilder RateLimited(this RouteHandlerBuilder builder, int calls, int intervalMs) =>
-        builder.WithMetadata(new RateLimitPolicy(calls, intervalMs));
+    public static RouteHandlerBuilder RateLimited(this RouteHandlerBuilder builder, int calls, TimeSpan interval) =>
+        builder.WithMetadata(new RateLimitPolicy(calls, interval));
 }

@@ -3,6 +3,7 @@ using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Rooms;
@@ -26,133 +27,139 @@ internal static partial class NamedRoomEndpoints
     public static IEndpointRouteBuilder MapNamedRoomEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags(RoomDocs.Tag);
-        foreach (var kind in new[] { RoomKind.Channel, RoomKind.Group })
+        foreach (var family in new[] { RoomRouteFamily.Channels, RoomRouteFamily.Groups })
         {
-            var noun = kind.IsPrivate ? "private group" : "public channel";
-            var room = RoomDocs.Envelope(kind.ResponseKey, RoomDocs.Room());
-            var notFound = ApiErrorDoc.Coded(kind.RoomNotFoundReason, RoomKind.RoomNotFoundCode);
-            group.MapApiPost($"{kind.RoutePrefix}.create", (ApiParams p, Caller c, RoomMembership m, HttpContext h) => Create(kind, p, c, m, h), CreateSchema)
-                .WithSummary($"Create a {noun}")
-                .WithDescription($"The creator becomes its owner; members are usernames. Needs {kind.CreatePermission}.")
-                .Responds(room)
-                .Fails(
-                    ApiErrorDoc.Coded("A channel with name 'standup' exists", "error-duplicate-channel-name"),
-                    ApiErrorDoc.Coded("standup! is not a valid room name", "error-invalid-room-name"),
-                    ApiErrorDoc.Forbidden);
-            group.MapApiPost($"{kind.RoutePrefix}.invite", (ApiParams p, Caller c, IRoomStore r, RoomMembership m, HttpContext h) => Invite(kind, p, c, r, m, h), MemberSchema)
-                .WithSummary($"Add a user to a {noun}")
-                .WithDescription("The caller must be a member holding add-user-to-joined-room; inviting a member again changes nothing.")
-                .Responds(room)
-                .Fails(notFound, ApiErrorDoc.Coded("Invalid user", "error-invalid-user"), ApiErrorDoc.Forbidden);
-            group.MapApiPost($"{kind.RoutePrefix}.kick", (ApiParams p, Caller c, IRoomStore r, TimeProvider t, HttpContext h) => Kick(kind, p, c, r, t, h), MemberSchema)
-                .WithSummary($"Remove a user from a {noun}")
-                .WithDescription("The caller must hold remove-user in the room.")
-                .Responds(kind.IsPrivate ? DocSchema.Object() : room)
-                .Fails(notFound, ApiErrorDoc.Coded("User is not in this room", "error-user-not-in-room"), ApiErrorDoc.Forbidden);
+            MapFamily(group, family);
         }
         group.MapApiPost("channels.join", Join, JoinSchema)
             .WithSummary("Join a public channel")
-            .Responds(RoomDocs.Envelope(RoomKind.Channel.ResponseKey, RoomDocs.Room()))
-            .Fails(ApiErrorDoc.Coded(RoomKind.Channel.RoomNotFoundReason, RoomKind.RoomNotFoundCode), ApiErrorDoc.Forbidden);
+            .Responds(RoomDocs.Envelope(RoomRouteFamily.Channels.ResponseKey, RoomDocs.Room()))
+            .Fails(RoomRouteFamily.Channels.RoomNotFound, Failure.Forbidden);
         return routes;
     }
 
-    private static async Task<IResult> Create(RoomKind kind, ApiParams p, Caller caller, RoomMembership membership, HttpContext context)
+    /// <summary>
+    /// <c>create</c>, <c>invite</c> and <c>kick</c> of one family. Each handler gets the family bound by a small
+    /// adapter, because minimal APIs bind a handler's parameters from the request and services only.
+    /// </summary>
+    private static void MapFamily(RouteGroupBuilder group, RoomRouteFamily family)
+    {
+        var noun = family.IsPrivate ? "private group" : "public channel";
+        var room = RoomDocs.Envelope(family.ResponseKey, RoomDocs.Room());
+        group.MapApiPost($"{family.RoutePrefix}.create",
+                (ApiParams p, Caller caller, RoomMembership membership, CancellationToken cancellationToken) =>
+                    Create(family, p, caller, membership, cancellationToken), CreateSchema)
+            .WithSummary($"Create a {noun}")
+            .WithDescription($"The creator becomes its owner; members are usernames. Needs {family.CreatePermission}.")
+            .Responds(room)
+            .Fails(RoomFailures.DuplicateName("standup"), RoomFailures.InvalidRoomName("standup!"), Failure.Forbidden);
+        group.MapApiPost($"{family.RoutePrefix}.invite",
+                (ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken) =>
+                    Invite(family, p, caller, rooms, membership, cancellationToken), MemberSchema)
+            .WithSummary($"Add a user to a {noun}")
+            .WithDescription("The caller must be a member holding add-user-to-joined-room; inviting a member again changes nothing.")
+            .Responds(room)
+            .Fails(family.RoomNotFound, RoomFailures.InvalidUser, Failure.Forbidden);
+        group.MapApiPost($"{family.RoutePrefix}.kick",
+                (ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, CancellationToken cancellationToken) =>
+                    Kick(family, p, caller, rooms, time, cancellationToken), MemberSchema)
+            .WithSummary($"Remove a user from a {noun}")
+            .WithDescription("The caller must hold remove-user in the room.")
+            .Responds(family.IsPrivate ? DocSchema.Object() : room)
+            .Fails(family.RoomNotFound, RoomFailures.UserNotInRoom, Failure.Forbidden);
+    }
+
+    private static async Task<IResult> Create(RoomRouteFamily family, ApiParams p, Caller caller, RoomMembership membership, CancellationToken cancellationToken)
     {
         var user = caller.Required;
-        if (!Permissions.Has(user, kind.CreatePermission))
+        if (!Permissions.Has(user, family.CreatePermission))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         var name = p.String("name")!;
         if (!TextLimits.Fits(name, TextLimits.RoomNameMax) || !ValidRoomName().IsMatch(name))
         {
-            return ApiResults.DomainError($"{name} is not a valid room name", "error-invalid-room-name");
+            return ApiResults.Error(RoomFailures.InvalidRoomName(name));
         }
         // A member name longer than any username names nobody, like any unknown member; it is not looked up.
         var members = (p.Strings("members") ?? []).Where(m => m.Length <= TextLimits.UsernameMax).ToList();
-        var room = await membership.CreateNamedRoomAsync(kind, name, user, members, p.Bool("readOnly") ?? false, context.RequestAborted);
-        return room is null
-            ? ApiResults.DomainError($"A channel with name '{name}' exists", "error-duplicate-channel-name")
-            : RoomResponse(kind, room);
+        var room = await membership.CreateNamedRoomAsync(family.RoomType, name, user, members, p.Bool("readOnly") ?? false, cancellationToken);
+        return room is null ? ApiResults.Error(RoomFailures.DuplicateName(name)) : RoomResponse(family, room);
     }
 
-    private static async Task<IResult> Invite(RoomKind kind, ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, HttpContext context)
+    private static async Task<IResult> Invite(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.RequestAborted;
-        var (room, subscription, notFound) = await FindAsync(kind, p.String("roomId")!, caller.Required, rooms, cancellationToken);
+        var (room, subscription) = await FindAsync(family, p.String("roomId")!, caller.Required, rooms, cancellationToken);
         if (room is null)
         {
-            return notFound!;
+            return ApiResults.Error(family.RoomNotFound);
         }
         if (subscription is null || !Permissions.Has(caller.Required, Permissions.AddUserToJoinedRoom, subscription))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
-        var invited = await membership.AddMemberAsync(room, p.String("userId")!, cancellationToken);
-        if (!invited)
+        if (!await membership.AddMemberAsync(room, p.String("userId")!, cancellationToken))
         {
-            return ApiResults.DomainError("Invalid user", "error-invalid-user");
+            return ApiResults.Error(RoomFailures.InvalidUser);
         }
-        return RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+        return RoomResponse(family, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
     }
 
-    private static async Task<IResult> Kick(RoomKind kind, ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, HttpContext context)
+    private static async Task<IResult> Kick(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.RequestAborted;
-        var (room, subscription, notFound) = await FindAsync(kind, p.String("roomId")!, caller.Required, rooms, cancellationToken);
+        var (room, subscription) = await FindAsync(family, p.String("roomId")!, caller.Required, rooms, cancellationToken);
         if (room is null)
         {
-            return notFound!;
+            return ApiResults.Error(family.RoomNotFound);
         }
         if (!Permissions.Has(caller.Required, Permissions.RemoveUser, subscription))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         if (!await rooms.RemoveSubscriptionAsync(room.Id, p.String("userId")!, time.GetUtcNow().UtcDateTime, cancellationToken))
         {
-            return ApiResults.DomainError("User is not in this room", "error-user-not-in-room");
+            return ApiResults.Error(RoomFailures.UserNotInRoom);
         }
         // Rocket.Chat answers groups.kick with a bare success and channels.kick with the channel.
-        return kind.IsPrivate ? ApiResults.Empty : RoomResponse(kind, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+        return family.IsPrivate ? ApiResults.Empty : RoomResponse(family, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
     }
 
-    private static async Task<IResult> Join(ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, HttpContext context)
+    private static async Task<IResult> Join(ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken)
     {
-        var cancellationToken = context.RequestAborted;
         var user = caller.Required;
-        var (room, _, notFound) = await FindAsync(RoomKind.Channel, p.String("roomId")!, user, rooms, cancellationToken);
+        var family = RoomRouteFamily.Channels;
+        var (room, _) = await FindAsync(family, p.String("roomId")!, user, rooms, cancellationToken);
         if (room is null)
         {
-            return notFound!;
+            return ApiResults.Error(family.RoomNotFound);
         }
         if (!Permissions.Has(user, Permissions.ViewChannel))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         await membership.AddMemberAsync(room, user.Id, cancellationToken);
-        return RoomResponse(RoomKind.Channel, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
+        return RoomResponse(family, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
     }
 
-    /// <summary>The room of this kind with the caller's subscription; groups the caller is not in count as unknown.</summary>
-    private static async Task<(RoomRecord? Room, SubscriptionRecord? Subscription, IResult? NotFound)> FindAsync(
-        RoomKind kind, string roomId, UserRecord user, IRoomStore rooms, CancellationToken cancellationToken)
+    /// <summary>The room of this family with the caller's subscription; no room when it is unknown, of the other family, or a group the caller is not in.</summary>
+    private static async Task<(RoomRecord? Room, SubscriptionRecord? Subscription)> FindAsync(
+        RoomRouteFamily family, string roomId, UserRecord user, IRoomStore rooms, CancellationToken cancellationToken)
     {
         var room = roomId.Length == 0 ? null : await rooms.FindByIdAsync(roomId, cancellationToken);
-        if (room is null || room.Type != kind.Type)
+        if (room is null || room.Type != family.RoomType)
         {
-            return (null, null, kind.RoomNotFound);
+            return (null, null);
         }
         var subscription = await rooms.FindSubscriptionAsync(room.Id, user.Id, cancellationToken);
-        if (kind.IsPrivate && subscription is null)
+        if (family.IsPrivate && subscription is null)
         {
-            return (null, null, kind.RoomNotFound);
+            return (null, null);
         }
-        return (room, subscription, null);
+        return (room, subscription);
     }
 
-    private static IResult RoomResponse(RoomKind kind, RoomRecord room) =>
-        kind.IsPrivate ? ApiResults.Ok(new GroupEnvelope(RoomDto.From(room))) : ApiResults.Ok(new ChannelEnvelope(RoomDto.From(room)));
+    private static IResult RoomResponse(RoomRouteFamily family, RoomRecord room) =>
+        family.IsPrivate ? ApiResults.Ok(new GroupEnvelope(RoomDto.From(room))) : ApiResults.Ok(new ChannelEnvelope(RoomDto.From(room)));
 
     private sealed record ChannelEnvelope(RoomDto Channel);
 

@@ -38,9 +38,9 @@ internal sealed class RoomAccess(IRoomStore rooms, SettingsService settings)
         }
         if (user is null)
         {
-            return type == "c" && settings.GetBool(SettingIds.AccountsAllowAnonymousRead);
+            return type == RoomTypes.Channel && settings.GetBool(SettingIds.AccountsAllowAnonymousRead);
         }
-        return (type == "c" && Permissions.Has(user, Permissions.ViewChannel))
+        return (type == RoomTypes.Channel && Permissions.Has(user, Permissions.ViewChannel))
             || await rooms.FindSubscriptionAsync(roomId, user.Id, cancellationToken) is not null;
     }
 
@@ -48,10 +48,10 @@ internal sealed class RoomAccess(IRoomStore rooms, SettingsService settings)
     {
         if (user is null)
         {
-            return room.Type == "c" && settings.GetBool(SettingIds.AccountsAllowAnonymousRead) ? new AccessibleRoom(room, null) : null;
+            return room.Type == RoomTypes.Channel && settings.GetBool(SettingIds.AccountsAllowAnonymousRead) ? new AccessibleRoom(room, null) : null;
         }
         var subscription = await rooms.FindSubscriptionAsync(room.Id, user.Id, cancellationToken);
-        if (subscription is not null || (room.Type == "c" && Permissions.Has(user, Permissions.ViewChannel)))
+        if (subscription is not null || (room.Type == RoomTypes.Channel && Permissions.Has(user, Permissions.ViewChannel)))
         {
             return new AccessibleRoom(room, subscription);
         }

@@ -14,7 +14,7 @@ internal static class RoomDocs
     public static OpenApiSchema Room() => Object(
         ("_id", String()),
         ("rid?", String()),
-        ("t", Enum("c", "p", "d")),
+        ("t", Enum(RoomTypes.Channel, RoomTypes.Group, RoomTypes.Direct)),
         ("name?", String()),
         ("fname?", String()),
         ("u", UserRef()),
@@ -30,7 +30,7 @@ internal static class RoomDocs
         ("_id", String()),
         ("rid", String()),
         ("u", UserRef()),
-        ("t", Enum("c", "p", "d")),
+        ("t", Enum(RoomTypes.Channel, RoomTypes.Group, RoomTypes.Direct)),
         ("name", Nullable(String())),
         ("fname", Nullable(String())),
         ("roles", ArrayOf(String())),

@@ -24,7 +24,7 @@ internal sealed record RoomDto(
 {
     public static RoomDto From(RoomRecord room) => new(
         room.Id,
-        room.Type == "d" ? room.Id : null,
+        room.Type == RoomTypes.Direct ? room.Id : null,
         room.Type,
         room.Name,
         room.FName,

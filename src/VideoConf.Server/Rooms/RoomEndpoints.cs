@@ -2,6 +2,7 @@ using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Rooms;
@@ -28,10 +29,10 @@ internal static class RoomEndpoints
 
     private static readonly ObjectSchema MessageSchema = new(SchemaProperty.String("msgId", required: true));
 
-    private static readonly IResult RoomNotAllowed = ApiResults.Raw(
-        StatusCodes.Status400BadRequest, """{"success":false,"error":"not-allowed","errorType":"Not Allowed"}"""u8.ToArray());
+    /// <summary>rooms.info's refusal, a shape of its own: <c>errorType</c> is words, not the code.</summary>
+    private static readonly byte[] RoomNotAllowedBody = """{"success":false,"error":"not-allowed","errorType":"Not Allowed"}"""u8.ToArray();
 
-    private static readonly IResult MessageNotAllowed = ApiResults.Failure("error-not-allowed");
+    private static readonly IResult RoomNotAllowed = ApiResults.Raw(StatusCodes.Status400BadRequest, RoomNotAllowedBody);
 
     public static IEndpointRouteBuilder MapRoomEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -40,11 +41,11 @@ internal static class RoomEndpoints
             .WithSummary("Create a direct message room")
             .WithDescription("The room of the caller and the named user (username), or of several users (usernames, comma-separated); the same set of users always gets the same room.")
             .Responds(RoomDocs.Envelope("room", RoomDocs.Room()))
-            .Fails(ApiErrorDoc.Coded("Invalid user", "error-invalid-user"), ApiErrorDoc.Forbidden);
+            .Fails(RoomFailures.InvalidUser, Failure.Forbidden);
         group.MapApiGet("rooms.info", Info, InfoSchema)
             .WithSummary("Get a room's information")
             .Responds(RoomDocs.Envelope("room", RoomDocs.Room()))
-            .Fails(new ApiErrorDoc(StatusCodes.Status400BadRequest, "not-allowed", new() { ["success"] = false, ["error"] = "not-allowed", ["errorType"] = "Not Allowed" }));
+            .Fails(ApiErrorDoc.FromBody(StatusCodes.Status400BadRequest, "not-allowed", RoomNotAllowedBody));
         group.MapApiGet("subscriptions.getOne", GetSubscription, SubscriptionSchema)
             .WithSummary("Get the caller's subscription to a room")
             .WithDescription("subscription is null when the caller is not a member.")
@@ -52,16 +53,16 @@ internal static class RoomEndpoints
         group.MapApiGet("chat.getMessage", GetMessage, MessageSchema)
             .WithSummary("Get a message")
             .Responds(RoomDocs.Envelope("message", RoomDocs.Message()))
-            .Fails(ApiErrorDoc.Bare("error-not-allowed"));
+            .Fails(RoomFailures.MessageNotAllowed);
         return routes;
     }
 
-    private static async Task<IResult> CreateDirect(ApiParams p, Caller caller, IUserStore users, RoomMembership membership, HttpContext context)
+    private static async Task<IResult> CreateDirect(ApiParams p, Caller caller, IUserStore users, RoomMembership membership, CancellationToken cancellationToken)
     {
         var user = caller.Required;
         if (!Permissions.Has(user, Permissions.CreateDirect))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         var names = (p.String("username") is { } single ? [single] : p.String("usernames")!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Distinct(StringComparer.OrdinalIgnoreCase)
@@ -69,40 +70,40 @@ internal static class RoomEndpoints
         // A name longer than any username cannot match one, so it is refused without a lookup.
         if (names.Count == 0 || names.Any(n => n.Length > TextLimits.UsernameMax))
         {
-            return ApiResults.DomainError("Invalid user", "error-invalid-user");
+            return ApiResults.Error(RoomFailures.InvalidUser);
         }
-        var found = await users.FindByUsernamesAsync(names, context.RequestAborted);
+        var found = await users.FindByUsernamesAsync(names, cancellationToken);
         if (found.Count != names.Count)
         {
-            return ApiResults.DomainError("Invalid user", "error-invalid-user");
+            return ApiResults.Error(RoomFailures.InvalidUser);
         }
         var excludeSelf = p.Bool("excludeSelf") == true && p.String("usernames") is not null;
         var members = excludeSelf ? found : [user, .. found];
-        var room = await membership.GetOrCreateDirectAsync(user, members, context.RequestAborted);
+        var room = await membership.GetOrCreateDirectAsync(user, members, cancellationToken);
         return ApiResults.Ok(new DirectEnvelope(RoomDto.From(room)));
     }
 
-    private static async Task<IResult> Info(ApiParams p, Caller caller, IRoomStore rooms, RoomAccess access, HttpContext context)
+    private static async Task<IResult> Info(ApiParams p, Caller caller, IRoomStore rooms, RoomAccess access, CancellationToken cancellationToken)
     {
         var room = p.String("roomId") is { } id
-            ? (id.Length == 0 ? null : await rooms.FindByIdAsync(id, context.RequestAborted))
-            : await rooms.FindByNameAsync(p.String("roomName")!, context.RequestAborted);
-        var accessible = room is null ? null : await access.CheckAsync(room, caller.Required, context.RequestAborted);
+            ? (id.Length == 0 ? null : await rooms.FindByIdAsync(id, cancellationToken))
+            : await rooms.FindByNameAsync(p.String("roomName")!, cancellationToken);
+        var accessible = room is null ? null : await access.CheckAsync(room, caller.Required, cancellationToken);
         return accessible is null ? RoomNotAllowed : ApiResults.Ok(new RoomEnvelope(RoomDto.From(accessible.Room)));
     }
 
-    private static async Task<IResult> GetSubscription(ApiParams p, Caller caller, IRoomStore rooms, HttpContext context)
+    private static async Task<IResult> GetSubscription(ApiParams p, Caller caller, IRoomStore rooms, CancellationToken cancellationToken)
     {
-        var subscription = await rooms.FindSubscriptionAsync(p.String("roomId")!, caller.Required.Id, context.RequestAborted);
+        var subscription = await rooms.FindSubscriptionAsync(p.String("roomId")!, caller.Required.Id, cancellationToken);
         return ApiResults.Ok(new SubscriptionEnvelope(subscription is null ? null : SubscriptionDto.From(subscription)));
     }
 
-    private static async Task<IResult> GetMessage(ApiParams p, Caller caller, IMessageStore messages, RoomAccess access, HttpContext context)
+    private static async Task<IResult> GetMessage(ApiParams p, Caller caller, IMessageStore messages, RoomAccess access, CancellationToken cancellationToken)
     {
-        var message = await messages.FindByIdAsync(p.String("msgId")!, context.RequestAborted);
-        if (message is null || !await access.CanAccessAsync(message.RoomId, caller.Required, context.RequestAborted))
+        var message = await messages.FindByIdAsync(p.String("msgId")!, cancellationToken);
+        if (message is null || !await access.CanAccessAsync(message.RoomId, caller.Required, cancellationToken))
         {
-            return MessageNotAllowed;
+            return ApiResults.Error(RoomFailures.MessageNotAllowed);
         }
         return ApiResults.Ok(new MessageEnvelope(MessageDto.From(message)));
     }

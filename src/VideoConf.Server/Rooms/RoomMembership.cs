@@ -5,15 +5,15 @@ namespace VideoConf.Server.Rooms;
 /// <summary>Creates rooms and subscribes users to them, keeping subscriptions and room counters consistent.</summary>
 internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, TimeProvider time)
 {
-    /// <summary>Creates a channel or group owned by its creator; null when the name is taken.</summary>
-    public async Task<RoomRecord?> CreateNamedRoomAsync(RoomKind kind, string name, UserRecord creator, IReadOnlyList<string> memberUsernames,
+    /// <summary>Creates a channel or group (<paramref name="type"/>) owned by its creator; null when the name is taken.</summary>
+    public async Task<RoomRecord?> CreateNamedRoomAsync(string type, string name, UserRecord creator, IReadOnlyList<string> memberUsernames,
         bool readOnly, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var members = (await users.FindByUsernamesAsync(memberUsernames.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), cancellationToken))
             .Where(u => u.Id != creator.Id)
             .ToList();
-        var room = new RoomRecord(Ids.NewId(), kind.Type, name, name, creator.Id, creator.Username, 0, members.Count + 1, readOnly, null, null, now, now);
+        var room = new RoomRecord(Ids.NewId(), type, name, name, creator.Id, creator.Username, 0, members.Count + 1, readOnly, null, null, now, now);
         var subscriptions = new List<SubscriptionRecord> { NewSubscription(room, creator, ["owner"], now) };
         subscriptions.AddRange(members.Select(m => NewSubscription(room, m, [], now)));
         return await rooms.CreateAsync(room, subscriptions, cancellationToken) == CreateRoomOutcome.Created ? room : null;
@@ -39,7 +39,7 @@ internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, TimePro
     {
         var now = time.GetUtcNow().UtcDateTime;
         var ordered = members.DistinctBy(m => m.Id).OrderBy(m => m.Username, StringComparer.Ordinal).ToList();
-        var room = new RoomRecord(Ids.NewId(), "d", null, null, creator.Id, creator.Username, 0, ordered.Count, false,
+        var room = new RoomRecord(Ids.NewId(), RoomTypes.Direct, null, null, creator.Id, creator.Username, 0, ordered.Count, false,
             ordered.Select(m => m.Id).ToList(), ordered.Select(m => m.Username).ToList(), now, now);
         var subscriptions = ordered.Select(member =>
         {

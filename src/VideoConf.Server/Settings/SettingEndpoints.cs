@@ -5,6 +5,7 @@ using VideoConf.Server.Cluster;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 
 namespace VideoConf.Server.Settings;
 
@@ -19,13 +20,12 @@ internal static class SettingEndpoints
     private static readonly ObjectSchema ChangeSchema = new(
         new SchemaProperty("value", SchemaType.String | SchemaType.Number | SchemaType.Boolean | SchemaType.Object | SchemaType.Array, Required: true, Nullable: true));
 
-    private static readonly IResult NotFound = ApiResults.Failure("error-setting-not-found");
+    private static readonly Failure NotFound = Failure.Plain("error-setting-not-found");
 
     public static IEndpointRouteBuilder MapSettingEndpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("Settings");
         var setting = DocSchema.Object(("_id", DocSchema.String()), ("value", DocSchema.AnyValue()));
-        var notFound = ApiErrorDoc.Bare("error-setting-not-found");
         group.MapApiGet("settings.public", ListPublic, PublicSchema, AuthMode.Optional)
             .WithSummary("List public settings")
             .Describes("_id", "Comma-separated setting ids to return; every public setting when absent.", "API_Default_Count,VideoConf_Enabled_Providers")
@@ -38,12 +38,12 @@ internal static class SettingEndpoints
             .WithSummary("Get a setting")
             .WithDescription("Needs view-privileged-setting; secret settings read as \"********\".")
             .Responds(setting)
-            .Fails(notFound, ApiErrorDoc.Forbidden);
+            .Fails(NotFound, Failure.Forbidden);
         group.MapApiPost("settings/{id}", Change, ChangeSchema)
             .WithSummary("Change a setting")
             .WithDescription("Needs edit-privileged-setting; the value must have the setting's type.")
             .Responds(DocSchema.Object())
-            .Fails(notFound, ApiErrorDoc.Forbidden);
+            .Fails(NotFound, Failure.Forbidden);
         return routes;
     }
 
@@ -64,28 +64,28 @@ internal static class SettingEndpoints
     {
         if (!Permissions.Has(caller.Required, Permissions.ViewPrivilegedSetting))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
         return SettingsRegistry.ById.TryGetValue(id, out var definition)
             ? ApiResults.Ok(new SettingDto(definition.Id, settings.ToApiValue(definition)))
-            : NotFound;
+            : ApiResults.Error(NotFound);
     }
 
-    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, IClusterBus bus, HttpContext context)
+    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, IClusterBus bus, CancellationToken cancellationToken)
     {
         if (!Permissions.Has(caller.Required, Permissions.EditPrivilegedSetting))
         {
-            return ApiResults.Forbidden;
+            return ApiResults.Error(Failure.Forbidden);
         }
-        var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), context.RequestAborted);
+        var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), cancellationToken);
         if (outcome == SettingChange.Changed)
         {
-            await bus.PublishAsync(new ClusterEvent(ClusterEvents.SettingChanged, id), context.RequestAborted);
+            await bus.PublishAsync(new ClusterEvent(ClusterEvents.SettingChanged, id), cancellationToken);
         }
         return outcome switch
         {
-            SettingChange.NotFound => NotFound,
-            SettingChange.Invalid => ApiResults.InvalidParams(error!),
+            SettingChange.NotFound => ApiResults.Error(NotFound),
+            SettingChange.Invalid => ApiResults.Error(Failure.Validation(error!)),
             _ => ApiResults.Empty,
         };
     }

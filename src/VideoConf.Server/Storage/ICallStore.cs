@@ -38,10 +38,10 @@ public interface ICallStore
 
     /// <summary>
     /// Every call of the room below <paramref name="offset"/>, newest first, as stored JSON, for a streamed response.
-    /// The total is read first into <paramref name="page"/> and pins the stream against calls inserted meanwhile;
+    /// The total is read first into <paramref name="total"/> and pins the stream against calls inserted meanwhile;
     /// each item's bytes are valid only until the next item is requested.
     /// </summary>
-    IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, CallPage page, CancellationToken cancellationToken = default);
+    IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, StreamTotal total, CancellationToken cancellationToken = default);
 
     /// <summary>Calls still ringing whose ringing time ran out at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> FindRingingDueAsync(DateTime now, int max, CancellationToken cancellationToken = default);
@@ -56,8 +56,11 @@ public sealed record CallRoomStamp(long Total, long Version);
 /// <summary>Receives one call's stored JSON; the bytes are valid only during the call.</summary>
 public delegate void CallJsonHandler(ReadOnlySpan<byte> json);
 
-/// <summary>Filled by <see cref="ICallStore.StreamRoomJsonAsync"/> before its first item: the room's total.</summary>
-public sealed class CallPage
+/// <summary>
+/// The room's call count, filled by <see cref="ICallStore.StreamRoomJsonAsync"/> before its first item (an async
+/// stream cannot return a value beside its items).
+/// </summary>
+public sealed class StreamTotal
 {
     public long Total { get; set; }
 }

@@ -22,5 +22,6 @@ public sealed class StorageOptions
     /// </summary>
     public bool? KeepNewestListPages { get; set; }
 
-    public bool KeepsNewestListPages => KeepNewestListPages ?? Provider == Postgres;
+    /// <summary>Whether the page cache is on: <see cref="KeepNewestListPages"/> as configured, or the provider's default.</summary>
+    public bool ListPageCacheEnabled => KeepNewestListPages ?? Provider == Postgres;
 }

@@ -21,7 +21,7 @@ internal sealed class CallPageCache(IOptions<StorageOptions> options) : IDisposa
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
 
     /// <summary>Off, <c>list</c> neither checks the room's version nor keeps pages (<see cref="StorageOptions.KeepNewestListPages"/>).</summary>
-    public bool Enabled { get; } = options.Value.KeepsNewestListPages;
+    public bool Enabled { get; } = options.Value.ListPageCacheEnabled;
 
     public byte[]? Find(string roomId, int limit, long version) =>
         _pages.TryGetValue(new PageKey(roomId, limit), out CachedPage? page) && page!.Version == version ? page.Body : null;

@@ -5,21 +5,12 @@ using static VideoConf.Server.Http.OpenApi.DocSchema;
 namespace VideoConf.Server.VideoConferences;
 
 /// <summary>
-/// Response bodies and errors of the video-conference endpoints, for the OpenAPI document. The call record follows
+/// Response bodies of the video-conference endpoints, for the OpenAPI document. The call record follows
 /// the user's seed (Rocket.Chat's published video-conference.list page): the same fields with the same types.
 /// </summary>
 internal static class VideoConferenceDocs
 {
     public const string Tag = "Video Conference";
-
-    public static readonly ApiErrorDoc InvalidParams = ApiErrorDoc.Bare("invalid-params");
-
-    public static readonly ApiErrorDoc[] ProviderErrors =
-    [
-        ApiErrorDoc.Bare("no-videoconf-provider-app"),
-        ApiErrorDoc.Bare("no-active-video-conf-provider"),
-        ApiErrorDoc.Bare("video-conf-provider-not-configured"),
-    ];
 
     private static OpenApiSchema Actor() => Object(("_id", String()), ("name", String()), ("username", String()));
 

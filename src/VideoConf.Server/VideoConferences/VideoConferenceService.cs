@@ -2,6 +2,7 @@ using System.Text.Json;
 using VideoConf.Server.Accounts;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 using VideoConf.Server.Providers;
 using VideoConf.Server.Rooms;
 using VideoConf.Server.Settings;
@@ -12,13 +13,20 @@ namespace VideoConf.Server.VideoConferences;
 /// <summary>What <c>start</c> was asked for.</summary>
 internal sealed record StartRequest(string RoomId, string? Title, bool AllowRinging);
 
+/// <summary>A call the caller may join, and their own URL for it.</summary>
+internal sealed record CallJoin(string Url, string ProviderName);
+
+/// <summary>A call with what its provider can do; null capabilities when that provider is no longer enabled.</summary>
+internal sealed record CallInfo(CallRecord Call, ProviderCapabilities? Capabilities);
+
 /// <summary>
-/// The video-conference actions with their checks in the contract's order. Every "not found" and "not allowed to
-/// see" answers the same bare <c>invalid-params</c>, so the existence of rooms and calls is not revealed.
+/// The video-conference actions with their checks in the contract's order. Each returns what happened, or the
+/// <see cref="Failure"/> saying why not; the endpoints render both. Every "not found" and "not allowed to see" is
+/// the same <see cref="VideoConferenceFailures.UnknownOrHidden"/>, so the existence of rooms and calls is not revealed.
 /// </summary>
 internal sealed class VideoConferenceService(
     ICallStore calls,
-    CallPageCache pageCache,
+    CallListReader lists,
     RoomAccess access,
     ProviderRegistry providers,
     MeetingCreator meetings,
@@ -26,41 +34,40 @@ internal sealed class VideoConferenceService(
     CallEvents events,
     TimeProvider time)
 {
-    public static readonly IResult InvalidParams = ApiResults.Failure("invalid-params");
-
     private const int GroupRingingMaxMembers = 10;
 
-    public async Task<IResult> StartAsync(UserRecord user, StartRequest request, CancellationToken cancellationToken)
+    /// <summary>Starts a call; the stored call (with its callee when it rings a direct room).</summary>
+    public async Task<Outcome<CallRecord>> StartAsync(UserRecord user, StartRequest request, CancellationToken cancellationToken)
     {
         // An empty title still means "the room's name"; only a title over the limit is refused.
         if (request.Title is { Length: > TextLimits.TitleMax })
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
         var accessible = await access.CheckAsync(request.RoomId, user, cancellationToken);
         if (accessible is null)
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
         var (room, subscription) = (accessible.Room, accessible.Subscription);
         if (!Permissions.Has(user, Permissions.CallManagement, subscription))
         {
-            return ApiResults.Forbidden;
+            return Failure.Forbidden;
         }
         if (room.ReadOnly && !(subscription?.Roles.Any(r => r is "owner" or "moderator") ?? false))
         {
-            return ApiResults.Failure("error-not-allowed-to-start-video-conference");
+            return VideoConferenceFailures.NotAllowedToStart;
         }
-        var (provider, providerError) = providers.Active();
+        var (provider, noProvider) = providers.Active();
         if (provider is null)
         {
-            return providerError!;
+            return noProvider!;
         }
 
         var now = time.GetUtcNow();
         var callId = Ids.NewObjectId(now);
         var canRing = request.AllowRinging && Permissions.Has(user, Permissions.RingUsers, subscription);
-        var calleeId = room.Type == "d" && room.Uids is { Count: 2 } uids && uids.Contains(user.Id) ? uids.First(id => id != user.Id) : null;
+        var calleeId = room.Type == RoomTypes.Direct && room.Uids is { Count: 2 } uids && uids.Contains(user.Id) ? uids.First(id => id != user.Id) : null;
         var direct = canRing && calleeId is not null;
         var ringing = direct || (canRing && room.UsersCount <= GroupRingingMaxMembers);
         var title = direct ? null : TitleFor(request.Title, room);
@@ -87,55 +94,55 @@ internal sealed class VideoConferenceService(
             CalleeId: direct ? calleeId : null,
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
-        await calls.InsertAsync(call, message, cancellationToken);
-        await events.StartedAsync(call, cancellationToken);
-        return direct
-            ? ApiResults.Ok(new StartResponse<DirectStarted>(new DirectStarted(CallType.Direct, calleeId!, callId, provider.Key)))
-            : ApiResults.Ok(new StartResponse<ConferenceStarted>(new ConferenceStarted(CallType.Conference, callId, room.Id, provider.Key)));
+        var stored = await calls.InsertAsync(call, message, cancellationToken);
+        await events.StartedAsync(stored, cancellationToken);
+        return stored;
     }
 
-    public async Task<IResult> JoinAsync(UserRecord? user, string callId, MediaState state, CancellationToken cancellationToken)
+    /// <summary>Adds the caller (or an anonymous guest) to the call's users; their URL for it.</summary>
+    public async Task<Outcome<CallJoin>> JoinAsync(UserRecord? user, string callId, MediaState state, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
         if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
         if (call.IsEnded)
         {
-            return ApiResults.Failure("invalid-call");
+            return VideoConferenceFailures.InvalidCall;
         }
         var provider = providers.FindEnabled(call.ProviderName);
         if (provider is null)
         {
-            return ApiResults.Failure("video-conf-provider-unavailable");
+            return VideoConferenceFailures.ProviderUnavailable;
         }
         var url = await JoinUrlAsync(provider, call, user, state, cancellationToken);
         if (url is null)
         {
-            return ApiResults.Failure("failed-to-get-url");
+            return VideoConferenceFailures.FailedToGetUrl;
         }
         var joiner = user is null ? null : new CallUser(user.Id, user.Username, user.Name, user.AvatarETag, default);
         var now = time.GetUtcNow().UtcDateTime;
         var result = await calls.UpdateAsync(callId, c => CallLifecycle.Join(c, joiner, now), cancellationToken);
         if (result is null)
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
         if (result.Outcome == JoinOutcome.CallEnded)
         {
-            return ApiResults.Failure("invalid-call");
+            return VideoConferenceFailures.InvalidCall;
         }
         await events.JoinedAsync(result, cancellationToken);
-        return ApiResults.Ok(new JoinResponse(url, provider.Key));
+        return new CallJoin(url, provider.Key);
     }
 
-    public async Task<IResult> CancelAsync(UserRecord user, string callId, CancellationToken cancellationToken)
+    /// <summary>Declines a ringing direct call; null when it was cancelled (or already was).</summary>
+    public async Task<Failure?> CancelAsync(UserRecord user, string callId, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
         if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
         var now = time.GetUtcNow().UtcDateTime;
         var result = await calls.UpdateAsync(callId, c => CallLifecycle.Cancel(c, Actor(user), now), cancellationToken);
@@ -145,45 +152,37 @@ internal sealed class VideoConferenceService(
         }
         return result?.Outcome switch
         {
-            null => InvalidParams,
-            CancelOutcome.NotDirect => ApiResults.Failure("invalid-call"),
-            CancelOutcome.NotCalling => ApiResults.Failure("invalid-call-status"),
-            _ => ApiResults.Empty,
+            null => VideoConferenceFailures.UnknownOrHidden,
+            CancelOutcome.NotDirect => VideoConferenceFailures.InvalidCall,
+            CancelOutcome.NotCalling => VideoConferenceFailures.InvalidCallStatus,
+            _ => null,
         };
     }
 
-    public async Task<IResult> InfoAsync(UserRecord user, string callId, CancellationToken cancellationToken)
+    /// <summary>The call with its provider's capabilities.</summary>
+    public async Task<Outcome<CallInfo>> InfoAsync(UserRecord user, string callId, CancellationToken cancellationToken)
     {
         var call = await calls.FindByIdAsync(callId, cancellationToken);
         if (call is null || !await access.CanAccessAsync(call.RoomId, user, cancellationToken))
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
-        var capabilities = providers.FindEnabled(call.ProviderName)?.Capabilities(settings);
-        var body = ApiResults.Write(writer =>
-        {
-            CallJson.WriteProperties(writer, call);
-            writer.WritePropertyName("capabilities");
-            if (capabilities is null)
-            {
-                writer.WriteStartObject();
-                writer.WriteEndObject();
-            }
-            else
-            {
-                JsonSerializer.Serialize(writer, capabilities, ApiJson.Options);
-            }
-        });
-        return ApiResults.OkJson(body);
+        return new CallInfo(call, providers.FindEnabled(call.ProviderName)?.Capabilities(settings));
     }
 
-    public async Task<IResult> ListAsync(UserRecord user, string roomId, Paging paging, CancellationToken cancellationToken)
+    /// <summary>
+    /// A page of the room's calls, newest first, read here from the store (or the room's kept newest page); with
+    /// <c>count=0</c> a stream that reads every call while it is sent.
+    /// </summary>
+    public async Task<Outcome<CallListPage>> ListAsync(UserRecord user, string roomId, Paging paging, CancellationToken cancellationToken)
     {
         if (!await access.CanAccessAsync(roomId, user, cancellationToken))
         {
-            return InvalidParams;
+            return VideoConferenceFailures.UnknownOrHidden;
         }
-        return new CallPageResult(calls, pageCache, roomId, paging);
+        return paging.Limit is { } limit
+            ? await lists.ReadPageAsync(roomId, paging.Offset, limit, cancellationToken)
+            : lists.StreamAll(roomId, paging.Offset);
     }
 
     private async Task<string?> JoinUrlAsync(IVideoConfProvider provider, CallRecord call, UserRecord? user, MediaState state, CancellationToken cancellationToken)
@@ -215,12 +214,4 @@ internal sealed class VideoConferenceService(
         var blocks = JsonSerializer.Serialize(new[] { new { type = "video_conf", blockId = callId, callId, appId = "videoconf-core" } });
         return new MessageRecord(Ids.NewId(), roomId, "videoconf", string.Empty, user.Id, user.Username, user.Name, blocks, now, now);
     }
-
-    private sealed record StartResponse<T>(T Data);
-
-    private sealed record ConferenceStarted(string Type, string CallId, string Rid, string ProviderName);
-
-    private sealed record DirectStarted(string Type, string CalleeId, string CallId, string ProviderName);
-
-    private sealed record JoinResponse(string Url, string ProviderName);
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using VideoConf.Server.Http;
 using VideoConf.Server.Providers;
 using VideoConf.Server.Settings;
 
@@ -183,7 +184,7 @@ public sealed class ProviderRegistryTests
         return new ProviderRegistry(providers, settings, logger ?? new RecordingLogger<ProviderRegistry>());
     }
 
-    /// <summary>Runs the registry's error result and returns its bare <c>error</c> code, checking the body's shape.</summary>
+    /// <summary>Renders the registry's failure as the API answers it and returns its bare <c>error</c> code, checking the body's shape.</summary>
     private static async Task<string> ErrorOfAsync(ProviderRegistry registry)
     {
         var (provider, error) = registry.Active();
@@ -192,7 +193,7 @@ public sealed class ProviderRegistryTests
         var context = new DefaultHttpContext();
         using var body = new MemoryStream();
         context.Response.Body = body;
-        await error!.ExecuteAsync(context);
+        await ApiResults.Error(error!).ExecuteAsync(context);
         Assert.Equal(StatusCodes.Status400BadRequest, context.Response.StatusCode);
         var json = JsonNode.Parse(body.ToArray())!.AsObject();
         Assert.Equal(["success", "error"], json.Select(p => p.Key));

@@ -24,7 +24,7 @@ public sealed class ListCacheTests(ListCacheTests.KeepingFactory factory) : ICla
     [InlineData(StorageOptions.Postgres, false, false)]
     public void PageCache_ByDefault_IsOnlyOnForPostgres(string provider, bool? configured, bool expected)
     {
-        Assert.Equal(expected, new StorageOptions { Provider = provider, KeepNewestListPages = configured }.KeepsNewestListPages);
+        Assert.Equal(expected, new StorageOptions { Provider = provider, KeepNewestListPages = configured }.ListPageCacheEnabled);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using VideoConf.Server.Outcomes;
 
 namespace VideoConf.Server.Http.OpenApi;
 
@@ -9,15 +10,16 @@ internal sealed record ApiSuccessDoc(OpenApiSchema Body);
 /// <summary>One error body an endpoint answers with, shown as an example under its status in the document.</summary>
 internal sealed record ApiErrorDoc(int Status, string Name, JsonObject Body)
 {
-    /// <summary>A bare failure: <c>{"success":false,"error":"code"}</c>.</summary>
-    public static ApiErrorDoc Bare(string error, int status = StatusCodes.Status400BadRequest) =>
-        new(status, error, new JsonObject { ["success"] = false, ["error"] = error });
+    /// <summary>The failure as <see cref="ApiResults.Error"/> answers it, named by its code unless named here.</summary>
+    public static ApiErrorDoc For(Failure failure, string? name = null) =>
+        FromBody(ApiResults.StatusOf(failure.Kind), name ?? failure.Code, ApiResults.ErrorBody(failure));
 
-    /// <summary>A domain error: <c>{"success":false,"error":"reason [code]","errorType":"code"}</c>.</summary>
-    public static ApiErrorDoc Coded(string reason, string code) =>
-        new(StatusCodes.Status400BadRequest, code, new JsonObject { ["success"] = false, ["error"] = $"{reason} [{code}]", ["errorType"] = code });
+    /// <summary>Lets a route list the failures it answers with as they are (<c>.Fails(Failure.Forbidden)</c>).</summary>
+    public static implicit operator ApiErrorDoc(Failure failure) => For(failure);
 
-    public static readonly ApiErrorDoc Forbidden = Bare("unauthorized", StatusCodes.Status403Forbidden);
+    /// <summary>One of the contract's fixed error bodies that are neither kind of <see cref="Failure"/>.</summary>
+    public static ApiErrorDoc FromBody(int status, string name, byte[] body) =>
+        new(status, name, JsonNode.Parse(body)!.AsObject());
 }
 
 /// <summary>A description (and example) of one parameter, shown next to it in the document.</summary>

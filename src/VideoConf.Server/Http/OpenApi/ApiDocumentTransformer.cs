@@ -1,7 +1,8 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using VideoConf.Server.Operations;
+using VideoConf.Server.Outcomes;
+using VideoConf.Server.RateLimiting;
 
 namespace VideoConf.Server.Http.OpenApi;
 
@@ -17,9 +18,7 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
     public const string PayloadTooLarge = "payloadTooLarge";
 
     /// <summary>The rate limiter's refusal, which every route can answer with.</summary>
-    public static readonly ApiErrorDoc RateLimited = ApiErrorDoc.Coded(
-        "Error, too many requests. Please slow down. You must wait 1 seconds before trying this endpoint again.",
-        "error-too-many-requests") with { Status = StatusCodes.Status429TooManyRequests, Name = "Rate limited" };
+    public static readonly ApiErrorDoc RateLimited = ApiErrorDoc.For(RateLimitGate.TooManyRequests(1), "Rate limited");
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -42,14 +41,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         };
         document.Components.Responses = new Dictionary<string, IOpenApiResponse>(StringComparer.Ordinal)
         {
-            [AuthorizationError] = ApiOperationTransformer.ErrorResponse("Unauthorized", [new ApiErrorDoc(StatusCodes.Status401Unauthorized, "Authorization Error", new JsonObject
-            {
-                ["success"] = false,
-                ["error"] = ApiResults.UnauthorizedMessage,
-                ["status"] = "error",
-                ["message"] = ApiResults.UnauthorizedMessage,
-            })]),
-            [PayloadTooLarge] = ApiOperationTransformer.ErrorResponse("Payload Too Large", [ApiErrorDoc.Bare("Payload Too Large", StatusCodes.Status413PayloadTooLarge)]),
+            [AuthorizationError] = ApiOperationTransformer.ErrorResponse("Unauthorized", [ApiErrorDoc.FromBody(StatusCodes.Status401Unauthorized, "Authorization Error", ApiResults.UnauthorizedBody)]),
+            [PayloadTooLarge] = ApiOperationTransformer.ErrorResponse("Payload Too Large", [Failure.PayloadTooLarge]),
             [TooManyRequests] = ApiOperationTransformer.ErrorResponse("Too Many Requests", [RateLimited]),
         };
         return Task.CompletedTask;

@@ -116,5 +116,5 @@ internal sealed class ApiOperationTransformer : IOpenApiOperationTransformer
 
     private static string RateLimitText(RateLimitPolicy? policy) => policy is null
         ? "Rate limiting: API_Enable_Rate_Limiter_Limit_Calls_Default requests per API_Enable_Rate_Limiter_Limit_Time_Default ms (10 per 60000ms by default)."
-        : string.Create(CultureInfo.InvariantCulture, $"Rate limiting: {policy.Calls} requests per {policy.IntervalMs}ms.");
+        : string.Create(CultureInfo.InvariantCulture, $"Rate limiting: {policy.Calls} requests per {(long)policy.Interval.TotalMilliseconds}ms.");
 }

@@ -138,14 +138,14 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             await connection.Command("SELECT last_seq, version FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
                 .QuerySingleAsync(r => new CallRoomStamp(r.GetInt64(0), r.GetInt64(1)), cancellationToken), cancellationToken);
 
-    public async IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, CallPage page,
+    public async IAsyncEnumerable<ReadOnlyMemory<byte>> StreamRoomJsonAsync(string roomId, int offset, StreamTotal total,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await using var lease = await database.OpenAsync(cancellationToken);
         var connection = lease.Connection;
-        page.Total = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
+        total.Total = await connection.Command("SELECT last_seq FROM call_sequences WHERE rid = @rid").With("@rid", roomId)
             .ScalarInt64Async(cancellationToken) ?? 0L;
-        var top = page.Total - offset;
+        var top = total.Total - offset;
         if (top <= 0)
         {
             yield break;
