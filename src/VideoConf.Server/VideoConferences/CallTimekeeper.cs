@@ -32,7 +32,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.RingingTimeout(c, now), cancellationToken);
-                moved += Note(result);
+                moved += await NoteAsync(result, cancellationToken);
             }
             if (due.Count < BatchSize)
             {
@@ -53,7 +53,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.Expire(c, lifetime, now), cancellationToken);
-                moved += Note(result);
+                moved += await NoteAsync(result, cancellationToken);
             }
             if (due.Count < BatchSize)
             {
@@ -62,13 +62,13 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
         }
     }
 
-    private int Note<T>(CallChangeResult<T>? result)
+    private async Task<int> NoteAsync<T>(CallChangeResult<T>? result, CancellationToken cancellationToken)
     {
         if (result is not { Changed: true })
         {
             return 0;
         }
-        events.Changed(result.Call);
+        await events.ChangedAsync(result.Call, cancellationToken);
         return 1;
     }
 

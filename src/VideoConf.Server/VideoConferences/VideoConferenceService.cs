@@ -95,7 +95,7 @@ internal sealed class VideoConferenceService(
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
         var stored = await calls.InsertAsync(call, message, cancellationToken);
-        events.Started(stored);
+        await events.StartedAsync(stored, cancellationToken);
         return stored;
     }
 
@@ -132,7 +132,7 @@ internal sealed class VideoConferenceService(
         {
             return VideoConferenceFailures.InvalidCall;
         }
-        events.Joined(result);
+        await events.JoinedAsync(result, cancellationToken);
         return new CallJoin(url, provider.Key);
     }
 
@@ -148,7 +148,7 @@ internal sealed class VideoConferenceService(
         var result = await calls.UpdateAsync(callId, c => CallLifecycle.Cancel(c, Actor(user), now), cancellationToken);
         if (result is { Changed: true })
         {
-            events.Changed(result.Call);
+            await events.ChangedAsync(result.Call, cancellationToken);
         }
         return result?.Outcome switch
         {
