@@ -20,6 +20,7 @@ internal static class MetricsServiceCollectionExtensions
         Prometheus.Metrics.DefaultFactory.ExemplarBehavior = new Prometheus.ExemplarBehavior { DefaultExemplarProvider = null };
         Prometheus.Metrics.ConfigureMeterAdapter(options => options.InstrumentFilterPredicate = IsExported);
         services.AddSingleton<VideoConfMetrics>();
+        services.AddHostedService<CallMetrics>();
         return services;
     }
 

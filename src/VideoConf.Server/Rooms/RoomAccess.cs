@@ -21,7 +21,7 @@ internal sealed class RoomAccess(IRoomStore rooms, SettingsService settings)
         {
             return null;
         }
-        var room = await rooms.FindForAccessAsync(roomId, cancellationToken);
+        var room = await rooms.FindByIdAsync(roomId, cancellationToken);
         return room is null ? null : await CheckAsync(room, user, cancellationToken);
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VideoConf.Server.Accounts;
-using VideoConf.Server.Cluster;
+using VideoConf.Server.Events;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
@@ -71,7 +71,7 @@ internal static class SettingEndpoints
             : ApiResults.Error(NotFound);
     }
 
-    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, IClusterBus bus, CancellationToken cancellationToken)
+    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, EventHub events, CancellationToken cancellationToken)
     {
         if (!Permissions.Has(caller.Required, Permissions.EditPrivilegedSetting))
         {
@@ -80,7 +80,7 @@ internal static class SettingEndpoints
         var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), cancellationToken);
         if (outcome == SettingChange.Changed)
         {
-            await bus.PublishAsync(new ClusterEvent(ClusterEvents.SettingChanged, id), cancellationToken);
+            events.Publish(new SettingChanged(id));
         }
         return outcome switch
         {

@@ -34,8 +34,18 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddSingleton<SqlUserStore>();
         services.AddSingleton<SqlRoomStore>();
-        services.AddSingleton<IUserStore>(sp => new CachingUserStore(sp.GetRequiredService<SqlUserStore>(), sp.GetRequiredService<IClusterBus>()));
-        services.AddSingleton<IRoomStore>(sp => new CachingRoomStore(sp.GetRequiredService<SqlRoomStore>(), sp.GetRequiredService<IClusterBus>()));
+        if (ClusterServiceCollectionExtensions.IsClustered(configuration))
+        {
+            // Other instances write to the same store without passing through this one: nothing may be remembered.
+            services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqlUserStore>());
+            services.AddSingleton<IRoomStore>(sp => sp.GetRequiredService<SqlRoomStore>());
+        }
+        else
+        {
+            // Every write passes through this instance, so the caches can forget exactly what each write changes.
+            services.AddSingleton<IUserStore>(sp => new CachingUserStore(sp.GetRequiredService<SqlUserStore>()));
+            services.AddSingleton<IRoomStore>(sp => new CachingRoomStore(sp.GetRequiredService<SqlRoomStore>()));
+        }
         services.AddSingleton<IMessageStore, SqlMessageStore>();
         services.AddSingleton<ICallStore, SqlCallStore>();
         services.AddSingleton<ISettingStore, SqlSettingStore>();

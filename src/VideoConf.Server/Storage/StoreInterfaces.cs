@@ -49,12 +49,6 @@ public interface IRoomStore
 {
     Task<RoomRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>
-    /// The room for access decisions: its type, flags, members and names are current, but its message counter and
-    /// <c>_updatedAt</c> may lag (they change with every message); show rooms with <see cref="FindByIdAsync"/>.
-    /// </summary>
-    Task<RoomRecord?> FindForAccessAsync(string id, CancellationToken cancellationToken = default);
-
     /// <summary>The room's type (<c>c</c>, <c>p</c>, <c>d</c>), or null when there is no such room. A room's type never changes.</summary>
     Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default);
 

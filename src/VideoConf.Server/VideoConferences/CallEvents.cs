@@ -1,31 +1,19 @@
-using VideoConf.Server.Cluster;
-using VideoConf.Server.Operations;
+using VideoConf.Server.Events;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.VideoConferences;
 
-/// <summary>What happens after a call moved: it is counted, and the other instances are told.</summary>
-internal sealed class CallEvents(IClusterBus bus, VideoConfMetrics metrics)
+/// <summary>
+/// Announces what happened to a call, once it is stored, on the <see cref="EventHub"/>: the metrics count it
+/// (<see cref="Operations.CallMetrics"/>), other instances hear of it, and subscribers such as the realtime API
+/// can follow it. Publishing returns at once; the request never waits for a subscriber.
+/// </summary>
+internal sealed class CallEvents(EventHub events)
 {
-    public Task StartedAsync(CallRecord call, CancellationToken cancellationToken)
-    {
-        metrics.CallStarted(call.Type);
-        return bus.PublishAsync(new ClusterEvent(ClusterEvents.CallChanged, call.Id), cancellationToken);
-    }
+    public void Started(CallRecord call) => events.Publish(CallChanged.Of(call, CallChange.Started));
 
-    public Task JoinedAsync<T>(CallChangeResult<T> result, CancellationToken cancellationToken)
-    {
-        metrics.CallJoined();
-        return ChangedAsync(result.Call, cancellationToken, countEnd: false);
-    }
+    public void Joined<T>(CallChangeResult<T> result) => events.Publish(CallChanged.Of(result.Call, CallChange.Joined));
 
-    /// <summary>A call changed state (cancelled, timed out, expired); an end is counted once, by the instance that made it.</summary>
-    public Task ChangedAsync(CallRecord call, CancellationToken cancellationToken, bool countEnd = true)
-    {
-        if (countEnd && call.IsEnded)
-        {
-            metrics.CallEnded(call.Status);
-        }
-        return bus.PublishAsync(new ClusterEvent(ClusterEvents.CallChanged, call.Id), cancellationToken);
-    }
+    /// <summary>A call changed state (cancelled, timed out, expired): an end, or a move within the call.</summary>
+    public void Changed(CallRecord call) => events.Publish(CallChanged.Of(call, call.IsEnded ? CallChange.Ended : CallChange.Updated));
 }

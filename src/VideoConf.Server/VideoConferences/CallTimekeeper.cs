@@ -32,7 +32,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.RingingTimeout(c, now), cancellationToken);
-                moved += await NoteAsync(result, cancellationToken);
+                moved += Note(result);
             }
             if (due.Count < BatchSize)
             {
@@ -53,7 +53,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             foreach (var id in due)
             {
                 var result = await calls.UpdateAsync(id, c => CallLifecycle.Expire(c, lifetime, now), cancellationToken);
-                moved += await NoteAsync(result, cancellationToken);
+                moved += Note(result);
             }
             if (due.Count < BatchSize)
             {
@@ -62,13 +62,13 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
         }
     }
 
-    private async Task<int> NoteAsync<T>(CallChangeResult<T>? result, CancellationToken cancellationToken)
+    private int Note<T>(CallChangeResult<T>? result)
     {
         if (result is not { Changed: true })
         {
             return 0;
         }
-        await events.ChangedAsync(result.Call, cancellationToken);
+        events.Changed(result.Call);
         return 1;
     }
 

@@ -95,7 +95,7 @@ internal sealed class VideoConferenceService(
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
         var stored = await calls.InsertAsync(call, message, cancellationToken);
-        await events.StartedAsync(stored, cancellationToken);
+        events.Started(stored);
         return stored;
     }
 
@@ -132,7 +132,7 @@ internal sealed class VideoConferenceService(
         {
             return VideoConferenceFailures.InvalidCall;
         }
-        await events.JoinedAsync(result, cancellationToken);
+        events.Joined(result);
         return new CallJoin(url, provider.Key);
     }
 
@@ -148,7 +148,7 @@ internal sealed class VideoConferenceService(
         var result = await calls.UpdateAsync(callId, c => CallLifecycle.Cancel(c, Actor(user), now), cancellationToken);
         if (result is { Changed: true })
         {
-            await events.ChangedAsync(result.Call, cancellationToken);
+            events.Changed(result.Call);
         }
         return result?.Outcome switch
         {

@@ -1,29 +1,29 @@
 using System.Collections.Concurrent;
-using VideoConf.Server.Cluster;
 
 namespace VideoConf.Server.Storage.Caching;
 
 /// <summary>
-/// Remembers room types (they never change) and memberships, so room access checks do not read the store. Used
-/// only while this instance is the only one on its store (no Redis); every membership change passes through here
-/// and forgets what it changed before and after writing, so the next read sees the write.
+/// Remembers room types (they never change) and memberships, so the access checks of <c>list</c>, <c>info</c>,
+/// <c>join</c> and <c>cancel</c> do not read the store. Registered only when this instance is the only one on its
+/// store (no Redis); every membership change passes through here and forgets what it changed before and after
+/// writing, so the next read sees the write. Whole rooms are not kept: their message counters change with every
+/// call started, through the call store.
 /// </summary>
-internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoomStore
+internal sealed class CachingRoomStore(IRoomStore inner) : IRoomStore
 {
     private const int MaxEntries = 500_000;
     private readonly ConcurrentDictionary<string, string> _types = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RoomRecord> _rooms = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string RoomId, string UserId), SubscriptionRecord?> _subscriptions = new();
     private readonly StaleReadGuard _guard = new();
 
     public async Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default)
     {
-        if (!bus.IsDistributed && _types.TryGetValue(id, out var cached))
+        if (_types.TryGetValue(id, out var cached))
         {
             return cached;
         }
         var type = await inner.FindTypeAsync(id, cancellationToken);
-        if (type is not null && !bus.IsDistributed)
+        if (type is not null)
         {
             Bound(_types);
             _types[id] = type;
@@ -31,31 +31,8 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
         return type;
     }
 
-    public async Task<RoomRecord?> FindForAccessAsync(string id, CancellationToken cancellationToken = default)
-    {
-        if (!bus.IsDistributed && _rooms.TryGetValue(id, out var cached))
-        {
-            return cached;
-        }
-        var ticket = _guard.Ticket();
-        var room = await inner.FindByIdAsync(id, cancellationToken);
-        if (room is not null && !bus.IsDistributed)
-        {
-            _guard.StoreIfCurrent(ticket, () =>
-            {
-                Bound(_rooms);
-                _rooms[id] = room;
-            });
-        }
-        return room;
-    }
-
     public async Task<SubscriptionRecord?> FindSubscriptionAsync(string roomId, string userId, CancellationToken cancellationToken = default)
     {
-        if (bus.IsDistributed)
-        {
-            return await inner.FindSubscriptionAsync(roomId, userId, cancellationToken);
-        }
         if (_subscriptions.TryGetValue((roomId, userId), out var cached))
         {
             return cached;
@@ -110,14 +87,12 @@ internal sealed class CachingRoomStore(IRoomStore inner, IClusterBus bus) : IRoo
         foreach (var subscription in subscriptions)
         {
             _subscriptions.TryRemove((subscription.RoomId, subscription.UserId), out _);
-            _rooms.TryRemove(subscription.RoomId, out _);
         }
     });
 
     private void ForgetMember(string roomId, string userId) => _guard.Invalidate(() =>
     {
         _subscriptions.TryRemove((roomId, userId), out _);
-        _rooms.TryRemove(roomId, out _);
     });
 
     private static void Bound<TKey, TValue>(ConcurrentDictionary<TKey, TValue> cache)

@@ -1,15 +1,14 @@
 using System.Collections.Concurrent;
-using VideoConf.Server.Cluster;
 
 namespace VideoConf.Server.Storage.Caching;
 
 /// <summary>
-/// Remembers which user a token belongs to, so an authenticated request does not read the store. Used only while
-/// this instance is the only one on its store (no Redis), where every write passes through here: logout forgets the
+/// Remembers which user a token belongs to, so an authenticated request does not read the store. Registered only
+/// when this instance is the only one on its store (no Redis), where every write passes through here: logout forgets the
 /// token, and any change to a user forgets that user's sessions, so the next read sees the write. A read that was
 /// already on its way to the store when a change forgot its entry is not kept (<see cref="StaleReadGuard"/>).
 /// </summary>
-internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUserStore
+internal sealed class CachingUserStore(IUserStore inner) : IUserStore
 {
     private const int MaxSessions = 200_000;
     private readonly ConcurrentDictionary<string, UserRecord> _sessions = new(StringComparer.Ordinal);
@@ -17,10 +16,6 @@ internal sealed class CachingUserStore(IUserStore inner, IClusterBus bus) : IUse
 
     public async Task<UserRecord?> FindByTokenAsync(string hashedToken, CancellationToken cancellationToken = default)
     {
-        if (bus.IsDistributed)
-        {
-            return await inner.FindByTokenAsync(hashedToken, cancellationToken);
-        }
         if (_sessions.TryGetValue(hashedToken, out var cached))
         {
             return cached;

@@ -14,8 +14,6 @@ internal sealed class SqlRoomStore(SqlDatabase database) : IRoomStore
             connection.Command($"SELECT {RoomColumns} FROM rooms WHERE id = @id").With("@id", id).QuerySingleAsync(MapRoom, cancellationToken),
             cancellationToken);
 
-    public Task<RoomRecord?> FindForAccessAsync(string id, CancellationToken cancellationToken = default) => FindByIdAsync(id, cancellationToken);
-
     public Task<string?> FindTypeAsync(string id, CancellationToken cancellationToken = default) =>
         database.ReadAsync(async connection =>
             await connection.Command("SELECT t FROM rooms WHERE id = @id").With("@id", id).ExecuteScalarAsync(cancellationToken) as string,
