@@ -1,0 +1,23 @@
+using VideoConf.Server.Realtime.Sessions;
+using VideoConf.Server.Realtime.Streams;
+using VideoConf.Server.Realtime.Transport;
+
+namespace VideoConf.Server.Realtime;
+
+internal static class RealtimeServiceCollectionExtensions
+{
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RealtimeOptions>()
+            .Bind(configuration.GetSection(RealtimeOptions.SectionName))
+            .Validate(o => o.MaxConnections >= 1, "Realtime:MaxConnections must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<SessionRegistry>();
+        services.AddSingleton<StreamIndex>();
+        services.AddSingleton<StreamSubscriptions>();
+        services.AddSingleton<DdpDispatcher>();
+        services.AddSingleton<RealtimeServer>();
+        services.AddHostedService<RealtimeHeartbeat>();
+        return services;
+    }
+}
