@@ -7,10 +7,13 @@ using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Accounts;
 
-/// <summary>What a login names: one of the identities with a password (plain, or a SHA-256 digest), or a resume token.</summary>
-internal sealed record LoginRequest(string? User, string? Username, string? Email, JsonNode? Password, string? Resume);
+/// <summary>
+/// What a login names: one of the identities (a username or e-mail in <paramref name="User"/>, or each on its own, or
+/// the user's id) with a password (plain, or a SHA-256 digest), or a resume token.
+/// </summary>
+internal sealed record LoginRequest(string? User, string? Username, string? Email, JsonNode? Password, string? Resume, string? UserId = null);
 
-/// <summary>A new session: the user (now online) and the login token that opens it, shown to the client once.</summary>
+/// <summary>A session: the user and the login token that opens it (a new one is shown to the client once).</summary>
 internal sealed record LoginSession(UserRecord User, string Token);
 
 /// <summary>
@@ -28,7 +31,7 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
             user = await users.FindByTokenAsync(Tokens.Hash(resume), cancellationToken);
             if (user is not { Active: true })
             {
-                return AccountFailures.WrongCredentials;
+                return AccountFailures.LoggedOut;
             }
         }
         else
@@ -48,9 +51,23 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
         return new LoginSession(user with { Status = "online", UpdatedAt = user.Status == "online" ? user.UpdatedAt : now }, token);
     }
 
+    /// <summary>
+    /// Resumes the session of a login or personal access token, as the realtime API's <c>login</c> does: the same
+    /// token stays in use and no new one is issued.
+    /// </summary>
+    public async Task<Outcome<LoginSession>> ResumeAsync(string token, CancellationToken cancellationToken)
+    {
+        var user = token.Length is 0 or > Tokens.MaxLength ? null : await users.FindByTokenAsync(Tokens.Hash(token), cancellationToken);
+        return user is { Active: true } ? new LoginSession(user, token) : AccountFailures.LoggedOut;
+    }
+
     /// <summary>Ends the session of this one token; the user's other sessions stay.</summary>
     public Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken) =>
-        users.RemoveTokenAsync(user.Id, Tokens.Hash(token), cancellationToken);
+        EndSessionAsync(user.Id, Tokens.Hash(token), cancellationToken);
+
+    /// <summary>Ends the session of the token with this hash (the form a realtime connection keeps).</summary>
+    public Task EndSessionAsync(string userId, string tokenHash, CancellationToken cancellationToken) =>
+        users.RemoveTokenAsync(userId, tokenHash, cancellationToken);
 
     /// <summary>The active user whose password this is, or why not (wrong credentials, blocked, or too busy to check).</summary>
     private async Task<Outcome<UserRecord>> CheckPasswordAsync(LoginRequest request, IPAddress? address, CancellationToken cancellationToken)
@@ -70,9 +87,13 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
             return AccountFailures.TooManyPasswordChecks;
         }
         var verified = await verification;
-        if (!verified || digest is null || user is not { Active: true })
+        if (user is not { Active: true })
         {
-            return AccountFailures.WrongCredentials;
+            return AccountFailures.UnknownUser;
+        }
+        if (!verified || digest is null)
+        {
+            return AccountFailures.IncorrectPassword;
         }
         await limiter.SucceededAsync(reservation);
         return user;
@@ -88,12 +109,16 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
         {
             return $"id:{user.Id}";
         }
-        var name = request.User is { Length: > 0 } u ? u : request.Username is { Length: > 0 } n ? n : request.Email;
+        var name = request.UserId is { Length: > 0 } id ? $"id:{id}" : request.User is { Length: > 0 } u ? u : request.Username is { Length: > 0 } n ? n : request.Email;
         return string.IsNullOrWhiteSpace(name) ? null : $"name:{Tokens.Sha256Hex(name.Trim().ToLowerInvariant())}";
     }
 
     private async Task<UserRecord?> FindByIdentityAsync(LoginRequest request, CancellationToken cancellationToken)
     {
+        if (request.UserId is { Length: > 0 } id)
+        {
+            return id.Length > TextLimits.UsernameMax ? null : await users.FindByIdAsync(id, cancellationToken);
+        }
         if (request.User is { Length: > 0 } user)
         {
             return user.Contains('@', StringComparison.Ordinal)

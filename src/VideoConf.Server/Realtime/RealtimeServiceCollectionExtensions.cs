@@ -1,3 +1,4 @@
+using VideoConf.Server.Realtime.Methods;
 using VideoConf.Server.Realtime.Sessions;
 using VideoConf.Server.Realtime.Streams;
 using VideoConf.Server.Realtime.Transport;
@@ -15,6 +16,9 @@ internal static class RealtimeServiceCollectionExtensions
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<StreamIndex>();
         services.AddSingleton<StreamSubscriptions>();
+        services.AddSingleton<SessionLogins>();
+        services.AddSingleton<IDdpMethod, LoginMethod>();
+        services.AddSingleton<IDdpMethod, LogoutMethod>();
         services.AddSingleton<DdpDispatcher>();
         services.AddSingleton<RealtimeServer>();
         services.AddHostedService<RealtimeHeartbeat>();
