@@ -1,3 +1,4 @@
+using VideoConf.Server.Realtime.Fanout;
 using VideoConf.Server.Realtime.Methods;
 using VideoConf.Server.Realtime.Sessions;
 using VideoConf.Server.Realtime.Streams;
@@ -15,7 +16,14 @@ internal static class RealtimeServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<SessionRegistry>();
         services.AddSingleton<StreamIndex>();
+        services.AddSingleton<IStreamHandler, NotifyRoomStream>();
+        services.AddSingleton<IStreamHandler, NotifyUserStream>();
+        services.AddSingleton<IStreamHandler, RoomMessagesStream>();
+        services.AddSingleton<IStreamHandler, VideoConferenceStream>();
         services.AddSingleton<StreamSubscriptions>();
+        services.AddSingleton<StreamPublisher>();
+        services.AddSingleton<CallEventFanout>();
+        services.AddHostedService<RealtimeFanout>();
         services.AddSingleton<SessionLogins>();
         services.AddSingleton<IDdpMethod, LoginMethod>();
         services.AddSingleton<IDdpMethod, LogoutMethod>();
