@@ -23,10 +23,14 @@ internal static class RealtimeServiceCollectionExtensions
         services.AddSingleton<StreamSubscriptions>();
         services.AddSingleton<StreamPublisher>();
         services.AddSingleton<CallEventFanout>();
+        services.AddSingleton<EmittedEventFanout>();
         services.AddHostedService<RealtimeFanout>();
         services.AddSingleton<SessionLogins>();
         services.AddSingleton<IDdpMethod, LoginMethod>();
         services.AddSingleton<IDdpMethod, LogoutMethod>();
+        services.AddSingleton<ClientCallActionRule>();
+        services.AddSingleton<IDdpMethod, StreamNotifyUserMethod>();
+        services.AddSingleton<IDdpMethod, StreamNotifyRoomMethod>();
         services.AddSingleton<DdpDispatcher>();
         services.AddSingleton<RealtimeServer>();
         services.AddHostedService<RealtimeHeartbeat>();

@@ -7,7 +7,7 @@ namespace VideoConf.Server.Realtime.Fanout;
 /// in the order they were published (or relayed from another instance), off the request that caused them; each
 /// kind goes to the part that turns it into stream events.
 /// </summary>
-internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls) : IHostedService
+internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls, EmittedEventFanout emitted) : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -23,9 +23,17 @@ internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls) : I
         return Task.CompletedTask;
     }
 
-    private Task HandleAsync(ServerEvent serverEvent, EventOrigin origin) => serverEvent switch
+    private Task HandleAsync(ServerEvent serverEvent, EventOrigin origin)
     {
-        CallChanged change => calls.HandleAsync(change, CancellationToken.None),
-        _ => Task.CompletedTask,
-    };
+        switch (serverEvent)
+        {
+            case CallChanged change:
+                return calls.HandleAsync(change, origin, CancellationToken.None);
+            case RealtimeEmitted emission:
+                emitted.Handle(emission);
+                return Task.CompletedTask;
+            default:
+                return Task.CompletedTask;
+        }
+    }
 }
