@@ -1,4 +1,5 @@
 using VideoConf.Server.Realtime.Fanout;
+using VideoConf.Server.Realtime.Limits;
 using VideoConf.Server.Realtime.Methods;
 using VideoConf.Server.Realtime.Sessions;
 using VideoConf.Server.Realtime.Streams;
@@ -31,6 +32,7 @@ internal static class RealtimeServiceCollectionExtensions
         services.AddSingleton<ClientCallActionRule>();
         services.AddSingleton<IDdpMethod, StreamNotifyUserMethod>();
         services.AddSingleton<IDdpMethod, StreamNotifyRoomMethod>();
+        services.AddSingleton<DdpRateLimiter>();
         services.AddSingleton<DdpDispatcher>();
         services.AddSingleton<RealtimeServer>();
         services.AddHostedService<RealtimeHeartbeat>();

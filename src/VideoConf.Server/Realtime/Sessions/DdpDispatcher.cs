@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using VideoConf.Server.Realtime.Limits;
 using VideoConf.Server.Realtime.Methods;
 using VideoConf.Server.Realtime.Protocol;
 using VideoConf.Server.Realtime.Streams;
@@ -15,6 +16,7 @@ namespace VideoConf.Server.Realtime.Sessions;
 internal sealed partial class DdpDispatcher(
     IEnumerable<IDdpMethod> methods,
     StreamSubscriptions subscriptions,
+    DdpRateLimiter limiter,
     TimeProvider time,
     ILogger<DdpDispatcher> logger)
 {
@@ -115,6 +117,10 @@ internal sealed partial class DdpDispatcher(
         {
             result = MethodResult.Fail(MeteorError.MethodNotFound(name));
         }
+        else if (limiter.Check(session, "method", name) is { } tooMany)
+        {
+            result = MethodResult.Fail(tooMany);
+        }
         else
         {
             try
@@ -146,6 +152,11 @@ internal sealed partial class DdpDispatcher(
         if (id is null || name is null || parameters is not { } args)
         {
             Send(session, DdpFrames.Error("Malformed subscription", message.Root));
+            return;
+        }
+        if (subscriptions.IsKnown(name) && !session.HasSubscription(id) && limiter.Check(session, "subscription", name) is { } tooMany)
+        {
+            Send(session, DdpFrames.NoSub(id, tooMany));
             return;
         }
         try

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
+using VideoConf.Server.Realtime.Limits;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Realtime.Sessions;
@@ -30,6 +31,9 @@ internal sealed class DdpSession(string id, IPAddress? address, DateTimeOffset o
     public DateTimeOffset OpenedAt { get; } = openedAt;
 
     public Outbox Outbox { get; } = new();
+
+    /// <summary>The connection's DDP rate-limit windows (only the receive loop uses them).</summary>
+    public ConnectionRateLimits Limits { get; } = new();
 
     /// <summary>True when the transport wants its own heartbeat frame after a silence (SockJS).</summary>
     public bool HasTransportHeartbeat { get; } = hasTransportHeartbeat;
