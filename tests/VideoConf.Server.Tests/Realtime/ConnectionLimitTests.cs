@@ -46,6 +46,18 @@ public sealed class ConnectionLimitTests(RealtimeFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task StoppingTheServer_ClosesItsConnectionsWith1001()
+    {
+        var server = new RealtimeFactory();
+        await using var client = await server.ConnectAsync();
+        var closed = client.WaitForCloseAsync();
+
+        await server.DisposeAsync();
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, await closed);
+    }
+
+    [Fact]
     public async Task AFrameOverSixtyFourKilobytes_ClosesTheConnectionWith1009()
     {
         await using var client = await factory.ConnectAsync();

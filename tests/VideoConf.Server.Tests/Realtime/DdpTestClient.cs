@@ -181,6 +181,11 @@ public sealed class DdpTestClient : IAsyncDisposable
             }
             if (result.MessageType == WebSocketMessageType.Close)
             {
+                // Complete the closing handshake, as a well-behaved client does.
+                if (_socket.State == WebSocketState.CloseReceived)
+                {
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token);
+                }
                 return null;
             }
             frame.Write(buffer, 0, result.Count);

@@ -10,7 +10,7 @@ namespace VideoConf.Server.Realtime.Sessions;
 /// without output; and cuts a connection whose close has not completed within <see cref="CloseGrace"/> (a peer that
 /// stopped reading).
 /// </summary>
-internal sealed class RealtimeHeartbeat(SessionRegistry sessions, TimeProvider time) : BackgroundService
+internal sealed class RealtimeHeartbeat(SessionRegistry sessions, IHostApplicationLifetime lifetime, TimeProvider time) : BackgroundService
 {
     public static readonly TimeSpan ConnectDeadline = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan Silence = TimeSpan.FromSeconds(30);
@@ -33,6 +33,25 @@ internal sealed class RealtimeHeartbeat(SessionRegistry sessions, TimeProvider t
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Shutting down.
+        }
+    }
+
+    /// <summary>
+    /// Closes every connection (1001) as soon as the server begins to stop, before the web server waits for its open
+    /// requests: clients reconnect elsewhere at once, and the shutdown does not wait out its timeout for sockets.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStopping.Register(CloseAll);
+        return base.StartAsync(cancellationToken);
+    }
+
+    private void CloseAll()
+    {
+        var now = time.GetUtcNow();
+        foreach (var session in sessions.All)
+        {
+            session.Close(WebSocketCloseStatus.EndpointUnavailable, "Server shutting down", now);
         }
     }
 

@@ -16,7 +16,8 @@ internal sealed class SessionRegistry
 
     public int Count => _sessions.Count;
 
-    public IEnumerable<DdpSession> All => _sessions.Values;
+    /// <summary>Every open session; enumerated without copying the whole set (the heartbeat reads it every second).</summary>
+    public IEnumerable<DdpSession> All => _sessions.Select(pair => pair.Value);
 
     /// <summary>Holds a place for a new connection; false when <paramref name="max"/> are already open.</summary>
     public bool TryReserve(int max)
