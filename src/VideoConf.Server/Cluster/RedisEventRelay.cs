@@ -37,8 +37,12 @@ internal sealed partial class RedisEventRelay(RedisLink link, ILogger<RedisEvent
         }
     }
 
+    /// <summary>
+    /// Subscribes without waiting for Redis, so the instance starts while Redis is down; the multiplexer keeps the
+    /// subscription and makes it again whenever the connection comes (back). One queue delivers the messages in order.
+    /// </summary>
     public void Listen(Action<ServerEvent> receive) =>
-        link.Redis.GetSubscriber().Subscribe(Channel).OnMessage(message =>
+        link.Redis.GetSubscriber().Subscribe(Channel, CommandFlags.FireAndForget).OnMessage(message =>
         {
             if (FromEnvelope(message.Message.ToString()) is { } serverEvent)
             {

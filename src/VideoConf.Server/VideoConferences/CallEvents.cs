@@ -12,7 +12,7 @@ internal sealed class CallEvents(EventHub events)
 {
     public void Started(CallRecord call) => events.Publish(CallChanged.Of(call, CallChange.Started));
 
-    public void Joined<T>(CallChangeResult<T> result) => events.Publish(CallChanged.Of(result.Call, CallChange.Joined));
+    public void Joined(CallRecord call) => events.Publish(CallChanged.Of(call, CallChange.Joined));
 
     /// <summary>A call changed state (cancelled, timed out, expired): an end, or a move within the call.</summary>
     public void Changed(CallRecord call) => events.Publish(CallChanged.Of(call, call.IsEnded ? CallChange.Ended : CallChange.Updated));

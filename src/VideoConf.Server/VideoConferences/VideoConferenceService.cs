@@ -132,7 +132,11 @@ internal sealed class VideoConferenceService(
         {
             return VideoConferenceFailures.InvalidCall;
         }
-        events.Joined(result);
+        if (result.Changed)
+        {
+            // A user joining again changes nothing, and nothing is announced.
+            events.Joined(result.Call);
+        }
         return new CallJoin(url, provider.Key);
     }
 
