@@ -95,7 +95,7 @@ internal sealed class VideoConferenceService(
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
         var stored = await calls.InsertAsync(call, message, cancellationToken);
-        events.Started(stored);
+        events.Started(stored, message);
         return stored;
     }
 
