@@ -1,5 +1,3 @@
-using StackExchange.Redis;
-using VideoConf.Server.Cluster;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Distributed;
@@ -32,11 +30,7 @@ public sealed class RedisDownAtStartTests
         await using var redis = await RedisServer.StartAsync(redisPort);
         await using var b = await ServerProcess.StartAsync(environment);
         var adminB = await b.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-        await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
-        await TwoInstances.EventuallyAsync(
-            () => SubscribersAsync(observer),
-            subscribers => subscribers == 2,
-            "both instances subscribed to the event channel");
+        await EventChannel.WaitForSubscribersAsync(redis.ConnectionString, 2);
 
         // Heard through Redis, well inside the 30 s periodic re-read that would otherwise bring it.
         const string domain = "together.example.org";
@@ -46,12 +40,5 @@ public sealed class RedisDownAtStartTests
             value => value == domain,
             "the new Jitsi_Domain on the instance that started without Redis");
         Assert.DoesNotContain("\"LogLevel\":\"Error\"", a.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>How many connections Redis counts on the event channel (<c>PUBSUB NUMSUB</c> answers the channel and its count).</summary>
-    private static async Task<long> SubscribersAsync(IConnectionMultiplexer redis)
-    {
-        var reply = await redis.GetServer(redis.GetEndPoints()[0]).ExecuteAsync("PUBSUB", "NUMSUB", RedisEventRelay.Channel.ToString());
-        return (long)((RedisResult[])reply!)[1];
     }
 }
