@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using VideoConf.Server.Events;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Outcomes;
 using VideoConf.Server.RateLimiting;
@@ -21,7 +22,7 @@ internal sealed record LoginSession(UserRecord User, string Token);
 /// password login is counted against the address and the account before its password is checked
 /// (<see cref="LoginAttemptLimiter"/>), and the password is checked on the hashing threads (<see cref="PasswordHasher"/>).
 /// </summary>
-internal sealed class LoginService(IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, TimeProvider time)
+internal sealed class LoginService(IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, EventHub events, TimeProvider time)
 {
     public async Task<Outcome<LoginSession>> LoginAsync(LoginRequest request, IPAddress? address, CancellationToken cancellationToken)
     {
@@ -61,13 +62,21 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
         return user is { Active: true } ? new LoginSession(user, token) : AccountFailures.LoggedOut;
     }
 
-    /// <summary>Ends the session of this one token; the user's other sessions stay.</summary>
+    /// <summary>Ends the session of this one token (the user's other sessions stay) and announces it.</summary>
     public Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken) =>
         EndSessionAsync(user.Id, Tokens.Hash(token), cancellationToken);
 
-    /// <summary>Ends the session of the token with this hash (the form a realtime connection keeps).</summary>
-    public Task EndSessionAsync(string userId, string tokenHash, CancellationToken cancellationToken) =>
-        users.RemoveTokenAsync(userId, tokenHash, cancellationToken);
+    /// <summary>
+    /// Ends the session of the token with this hash (the form a realtime connection keeps) and announces it; a token
+    /// another request ended meanwhile was announced there.
+    /// </summary>
+    public async Task EndSessionAsync(string userId, string tokenHash, CancellationToken cancellationToken)
+    {
+        if (await users.RemoveTokenAsync(userId, tokenHash, cancellationToken))
+        {
+            events.Publish(new SessionEnded(userId, tokenHash));
+        }
+    }
 
     /// <summary>The active user whose password this is, or why not (wrong credentials, blocked, or too busy to check).</summary>
     private async Task<Outcome<UserRecord>> CheckPasswordAsync(LoginRequest request, IPAddress? address, CancellationToken cancellationToken)

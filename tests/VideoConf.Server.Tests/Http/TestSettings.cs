@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using VideoConf.Server.Events;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Tests.Http;
@@ -18,6 +19,7 @@ internal static class TestSettings
             new InMemorySettingStore(),
             config,
             new EphemeralDataProtectionProvider(),
+            new EventHub(NullLogger<EventHub>.Instance),
             TimeProvider.System,
             NullLogger<SettingsService>.Instance);
         await settings.InitializeAsync();

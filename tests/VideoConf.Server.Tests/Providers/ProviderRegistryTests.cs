@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using VideoConf.Server.Events;
 using VideoConf.Server.Http;
 using VideoConf.Server.Providers;
 using VideoConf.Server.Settings;
@@ -178,7 +179,7 @@ public sealed class ProviderRegistryTests
         }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var settings = new SettingsService(new EmptySettingStore(), configuration, new EphemeralDataProtectionProvider(),
-            TimeProvider.System, NullLogger<SettingsService>.Instance);
+            new EventHub(NullLogger<EventHub>.Instance), TimeProvider.System, NullLogger<SettingsService>.Instance);
         await settings.InitializeAsync();
         IVideoConfProvider[] providers = [new JitsiProvider(), new GoogleMeetProvider(), new BigBlueButtonProvider(), new CustomProvider()];
         return new ProviderRegistry(providers, settings, logger ?? new RecordingLogger<ProviderRegistry>());

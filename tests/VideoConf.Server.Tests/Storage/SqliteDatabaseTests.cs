@@ -5,7 +5,7 @@ using VideoConf.Server.Storage.Sqlite;
 
 namespace VideoConf.Server.Tests.Storage;
 
-/// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements, checkpoints.</summary>
+/// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements (checkpoints: <see cref="SqliteCheckpointerTests"/>).</summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("videoconf-sqlite-").FullName;
@@ -101,28 +101,6 @@ public sealed class SqliteDatabaseTests : IDisposable
                 (n, blob) => rows.Add($"{n}:{System.Text.Encoding.UTF8.GetString(blob)}"), CancellationToken.None);
             Assert.Equal(["1:{}", "2:", "3:[1]"], rows);
         }
-    }
-
-    [Fact]
-    public async Task Checkpointer_CopiesTheLogBack_WithoutTheWriter()
-    {
-        var payload = new string('x', 2000);
-        for (var batch = 0; batch < 20; batch++)
-        {
-            await Task.WhenAll(Enumerable.Range(batch * 500, 500).Select(i => InsertAsync(i, $"{i}-{payload}")));
-        }
-
-        // The writer never checkpoints (wal_autocheckpoint=0) and nothing here does: the rows reach the database
-        // file only through the checkpointer, within a generous bound.
-        var file = new FileInfo(Path.Combine(_directory, "store.db"));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (file.Length < 20_000_000 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            file.Refresh();
-        }
-        Assert.True(file.Length >= 20_000_000, $"database file holds {file.Length} bytes");
-        Assert.Equal(10_000, (await NamesAsync()).Count);
     }
 
     private Task InsertAsync(long id, string name) =>
