@@ -25,6 +25,8 @@ internal static class RealtimeServiceCollectionExtensions
         services.AddSingleton<StreamPublisher>();
         services.AddSingleton<CallEventFanout>();
         services.AddSingleton<EmittedEventFanout>();
+        services.AddSingleton<MessageFanout>();
+        services.AddSingleton<AccessFanout>();
         services.AddHostedService<RealtimeFanout>();
         services.AddSingleton<SessionLogins>();
         services.AddSingleton<IDdpMethod, LoginMethod>();

@@ -120,6 +120,23 @@ public sealed class DdpTestClient : IAsyncDisposable
 
     private Task<string?>? _pendingRead;
 
+    /// <summary>
+    /// Sends a ping and returns every message that arrived before its pong: what the server had sent up to now
+    /// (waiting <paramref name="settle"/> first, for events still on their way).
+    /// </summary>
+    public async Task<IReadOnlyList<JsonObject>> DrainAsync(TimeSpan settle)
+    {
+        await Task.Delay(settle);
+        var id = $"sync{Interlocked.Increment(ref _nextId)}";
+        await SendAsync(new { msg = "ping", id });
+        var before = new List<JsonObject>();
+        while (await ReceiveAsync() is var message && !(message["msg"]?.GetValue<string>() == "pong" && message["id"]?.GetValue<string>() == id))
+        {
+            before.Add(message);
+        }
+        return before;
+    }
+
     public async Task ConnectAsync()
     {
         await SendAsync("""{"msg":"connect","version":"1","support":["1","pre2","pre1"]}""");

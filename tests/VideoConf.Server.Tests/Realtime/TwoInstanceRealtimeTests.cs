@@ -33,6 +33,42 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
         Assert.Equal(calls, seen);
     }
 
+    [Fact]
+    public async Task ALogoutOnOneInstance_EndsTheRealtimeLoginOnTheOther()
+    {
+        var user = await cluster.CreateUserAsync($"rt-out-{Suffix()}", cluster.A);
+        await using var onB = await ConnectAsAsync(cluster.B, user);
+        await onB.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference", id: "mine");
+
+        (await user.PostAsync("logout")).AssertOk();
+
+        Assert.Equal("""{"msg":"nosub","id":"mine"}""", (await onB.ReceiveAsync(m => m["msg"]?.GetValue<string>() == "nosub")).ToJsonString());
+    }
+
+    [Fact]
+    public async Task AnActionWrittenOnOneInstance_ReachesItsTargetOnTheOther()
+    {
+        var caller = await cluster.CreateUserAsync($"rt-caller-{Suffix()}", cluster.A);
+        var callee = await cluster.CreateUserAsync($"rt-callee-{Suffix()}", cluster.B);
+        var direct = await caller.PostAsync("im.create", new { username = callee.Username });
+        direct.AssertOk();
+        var roomId = direct.Json["room"]!["_id"]!.GetValue<string>();
+        await using var writer = await ConnectAsAsync(cluster.A, caller);
+        await using var listener = await ConnectAsAsync(cluster.B, callee);
+        await listener.SubscribeAsync("stream-notify-user", $"{callee.UserId}/video-conference");
+        var started = await caller.PostAsync("video-conference.start", new { roomId, allowRinging = true });
+        started.AssertOk();
+        var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+
+        await writer.CallAsync("stream-notify-user", $"{callee.UserId}/video-conference", new { action = "call", @params = new { callId, uid = caller.UserId, rid = roomId } });
+        var action = (await listener.EventAsync("stream-notify-user", $"{callee.UserId}/video-conference"))["fields"]!["args"]![0]!;
+        Assert.Equal("call", action["action"]!.GetValue<string>());
+
+        (await callee.PostAsync("video-conference.join", new { callId })).AssertOk();
+        var join = (await listener.EventAsync("stream-notify-user", $"{callee.UserId}/video-conference"))["fields"]!["args"]![0]!;
+        Assert.Equal(("join", callee.UserId), (join["action"]!.GetValue<string>(), join["params"]!["uid"]!.GetValue<string>()));
+    }
+
     /// <summary>A connection to <paramref name="server"/> logged in with <paramref name="user"/>'s REST token.</summary>
     internal static async Task<DdpTestClient> ConnectAsAsync(ServerProcess server, ApiClient user)
     {

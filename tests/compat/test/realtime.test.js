@@ -29,9 +29,13 @@ describe('realtime API through DDPSDK', () => {
 
   after(async () => {
     for (const sdk of sdks) {
-      // The SDK's heartbeat timers outlive a closed connection; stop them so the test process can end.
-      sdk.timeoutControl.stop();
+      const { ws } = sdk.connection;
+      const closed = !ws || ws.readyState === ws.CLOSED ? Promise.resolve() : new Promise((done) => ws.addEventListener('close', done));
       sdk.connection.close();
+      await closed;
+      // The SDK's heartbeat timers outlive a closed connection (every message restarts them); stop them once the
+      // socket is closed so the test process can end.
+      sdk.timeoutControl.stop();
     }
     await server?.stop();
   });
@@ -120,6 +124,28 @@ describe('realtime API through DDPSDK', () => {
     assert.deepEqual((await callerEvents.next((e) => e.action === 'join'))[0], joined);
     assert.deepEqual((await calleeEvents.next((e) => e.action === 'join'))[0], joined);
     assert.equal((await alice.get('/v1/video-conference.info', { callId: data.callId })).status, 1);
+  });
+
+  test('a bot in the room hears the call\'s start message on stream-room-messages', async () => {
+    const adminClient = await login(server, admin.username, admin.password);
+    await adminClient.post('/v1/users.create', {
+      username: 'rt-bot', email: 'rt-bot@videoconf.test', password: 'pw-rt-bot-secret', name: 'Call bot', roles: ['bot'],
+    });
+    const room = (await alice.post('/v1/groups.create', { name: 'rt-bot-room', members: ['rt-bot'] })).group;
+    const bot = await connect(server);
+    sdks.push(bot);
+    await bot.account.loginWithPassword('rt-bot', digest('pw-rt-bot-secret'));
+    const messages = await listen(bot, 'room-messages', room._id);
+
+    const { data } = await alice.post('/v1/video-conference.start', { roomId: room._id });
+
+    const [message] = await messages.next((m) => m.t === 'videoconf');
+    assert.equal(message.rid, room._id);
+    assert.equal(message.u._id, alice.me._id);
+    assert.deepEqual(message.blocks, [{ type: 'video_conf', blockId: data.callId, callId: data.callId, appId: 'videoconf-core' }]);
+    assert.equal(typeof message.ts.$date, 'number');
+    const call = await alice.get('/v1/video-conference.info', { callId: data.callId });
+    assert.equal(message._id, call.messages.started);
   });
 
   test('a rejected call ends: the callee says rejected, the caller cancels, and the server sends end to both', async () => {

@@ -7,7 +7,8 @@ namespace VideoConf.Server.Realtime.Fanout;
 /// in the order they were published (or relayed from another instance), off the request that caused them; each
 /// kind goes to the part that turns it into stream events.
 /// </summary>
-internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls, EmittedEventFanout emitted) : IHostedService
+internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls, MessageFanout messages, AccessFanout access, EmittedEventFanout emitted)
+    : IHostedService
 {
     private IDisposable? _subscription;
 
@@ -28,7 +29,16 @@ internal sealed class RealtimeFanout(EventHub events, CallEventFanout calls, Emi
         switch (serverEvent)
         {
             case CallChanged change:
-                return calls.HandleAsync(change, origin, CancellationToken.None);
+                return calls.HandleAsync(change, CancellationToken.None);
+            case RingingTimedOut timedOut:
+                return calls.HandleAsync(timedOut, CancellationToken.None);
+            case MessagePosted posted:
+                return messages.HandleAsync(posted, CancellationToken.None);
+            case SessionEnded ended:
+                access.Handle(ended);
+                return Task.CompletedTask;
+            case RoomAccessRemoved removed:
+                return access.HandleAsync(removed, CancellationToken.None);
             case RealtimeEmitted emission:
                 emitted.Handle(emission);
                 return Task.CompletedTask;

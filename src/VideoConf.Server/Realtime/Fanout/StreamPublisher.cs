@@ -39,6 +39,9 @@ internal sealed class StreamPublisher(StreamIndex index, TimeProvider time)
     public int PublishId(string stream, string eventName, string id) =>
         Publish(stream, eventName, id, static (w, value) => w.WriteStringValue(value));
 
+    /// <summary>True when anyone on this instance listens to some event of <paramref name="stream"/>.</summary>
+    public bool AnyListen(string stream) => index.HasListeners(stream);
+
     /// <summary>The listeners of one event, for events whose arguments depend on who listens.</summary>
     public IEnumerable<StreamListener> Listeners(string stream, string eventName) => index.Listeners(stream, eventName);
 

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using VideoConf.Server.Events;
 using VideoConf.Server.Http;
 using VideoConf.Server.Realtime.Streams;
 
@@ -18,33 +17,34 @@ internal sealed record VideoConferenceAction(string TargetUserId, string Action,
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = ApiJson.Options.Encoder };
 
+    public string EventName => StreamNames.UserVideoConference(TargetUserId);
+
+    /// <summary>Writes the event's one argument.</summary>
+    public static void WriteArg(Utf8JsonWriter writer, VideoConferenceAction action)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("action", action.Action);
+        writer.WriteStartObject("params");
+        writer.WriteString("callId", action.CallId);
+        writer.WriteString("uid", action.ParamsUserId);
+        writer.WriteString("rid", action.RoomId);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Sends it to the target's connections on this instance.</summary>
+    public void Publish(StreamPublisher publisher) => publisher.Publish(StreamNames.NotifyUser, EventName, this, WriteArg);
+
     /// <summary>The event that carries it to the target's connections on every instance.</summary>
-    public RealtimeEmitted ToEvent(string? exceptSessionId = null)
+    public RealtimeEmitted ToEvent()
     {
         using var stream = new MemoryStream(160);
         using (var writer = new Utf8JsonWriter(stream, WriterOptions))
         {
             writer.WriteStartArray();
-            writer.WriteStartObject();
-            writer.WriteString("action", Action);
-            writer.WriteStartObject("params");
-            writer.WriteString("callId", CallId);
-            writer.WriteString("uid", ParamsUserId);
-            writer.WriteString("rid", RoomId);
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            WriteArg(writer, this);
             writer.WriteEndArray();
         }
-        return new RealtimeEmitted(StreamNames.NotifyUser, StreamNames.UserVideoConference(TargetUserId),
-            System.Text.Encoding.UTF8.GetString(stream.ToArray()), exceptSessionId);
-    }
-
-    /// <summary>Announces each action on the hub.</summary>
-    public static void PublishAll(EventHub events, IEnumerable<VideoConferenceAction> actions)
-    {
-        foreach (var action in actions)
-        {
-            events.Publish(action.ToEvent());
-        }
+        return new RealtimeEmitted(StreamNames.NotifyUser, EventName, System.Text.Encoding.UTF8.GetString(stream.ToArray()), null);
     }
 }

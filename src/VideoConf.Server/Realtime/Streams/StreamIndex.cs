@@ -14,6 +14,7 @@ internal readonly record struct StreamListener(DdpSession Session, StreamSubscri
 internal sealed class StreamIndex
 {
     private readonly ConcurrentDictionary<(string Stream, string EventName), ImmutableArray<StreamListener>> _listeners = new();
+    private readonly ConcurrentDictionary<string, int> _perStream = new(StringComparer.Ordinal);
     private readonly Lock _writeGate = new();
 
     public ImmutableArray<StreamListener> Listeners(string stream, string eventName) =>
@@ -26,6 +27,7 @@ internal sealed class StreamIndex
             var key = (subscription.Stream, subscription.EventName);
             var current = _listeners.TryGetValue(key, out var existing) ? existing : [];
             _listeners[key] = current.Add(new StreamListener(session, subscription));
+            _perStream.AddOrUpdate(subscription.Stream, 1, (_, count) => count + 1);
         }
     }
 
@@ -39,6 +41,11 @@ internal sealed class StreamIndex
                 return;
             }
             var remaining = current.Remove(new StreamListener(session, subscription));
+            if (remaining.Length == current.Length)
+            {
+                return;
+            }
+            _perStream.AddOrUpdate(subscription.Stream, 0, (_, count) => count - 1);
             if (remaining.IsEmpty)
             {
                 _listeners.TryRemove(key, out _);
@@ -50,6 +57,6 @@ internal sealed class StreamIndex
         }
     }
 
-    /// <summary>How many (stream, event name) entries have listeners, for tests and metrics.</summary>
-    public int EntryCount => _listeners.Count;
+    /// <summary>True when some event of <paramref name="stream"/> has a listener on this instance.</summary>
+    public bool HasListeners(string stream) => _perStream.TryGetValue(stream, out var count) && count > 0;
 }

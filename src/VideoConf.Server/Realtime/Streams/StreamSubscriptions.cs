@@ -89,6 +89,18 @@ internal sealed class StreamSubscriptions(IEnumerable<IStreamHandler> handlers, 
         }
     }
 
+    /// <summary>Asks the stream again whether the subscription's user may still read it; ends it with <c>nosub</c> if not.</summary>
+    public async Task RecheckAsync(DdpSession session, StreamSubscription subscription, CancellationToken cancellationToken)
+    {
+        var grant = _handlers.TryGetValue(subscription.Stream, out var handler)
+            ? await handler.AuthorizeAsync(session, subscription.EventName, cancellationToken)
+            : StreamGrant.NotAllowed;
+        if (grant.Refusal is not null || session.User?.Id != subscription.UserId)
+        {
+            Stop(session, subscription);
+        }
+    }
+
     /// <summary>A closed connection's subscriptions leave the index; nobody is told.</summary>
     public void Forget(DdpSession session)
     {
