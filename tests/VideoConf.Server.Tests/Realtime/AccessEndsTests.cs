@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>Access that ends ends the subscriptions built on it (realtime §3, §4; quality S7).</summary>
+/// <summary>Access that ends ends the subscriptions built on it (contract §9.2, §9.3; quality S7).</summary>
 public sealed class AccessEndsTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

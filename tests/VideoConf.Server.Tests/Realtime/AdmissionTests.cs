@@ -4,7 +4,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>What is checked before the upgrade (realtime §1, §7): the origin rule shared with REST's CORS, and the connection cap.</summary>
+/// <summary>What is checked before the upgrade (contract §9, §9.2): the origin rule shared with REST's CORS, and the connection cap.</summary>
 public sealed class AdmissionTests(AdmissionTests.TwoConnectionServer factory) : IClassFixture<AdmissionTests.TwoConnectionServer>
 {
     [Fact]

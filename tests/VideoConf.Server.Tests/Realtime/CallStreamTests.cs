@@ -2,7 +2,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>Call events on the room and call streams after the REST actions that cause them (realtime §4).</summary>
+/// <summary>Call events on the room and call streams after the REST actions that cause them (contract §9.3).</summary>
 public sealed class CallStreamTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

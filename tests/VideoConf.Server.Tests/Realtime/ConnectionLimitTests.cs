@@ -3,7 +3,7 @@ using System.Text;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>What bounds a connection (realtime §1, §2, §7; quality R11): deadlines, heartbeats, frame size, a reader that never reads.</summary>
+/// <summary>What bounds a connection (contract §9, §9.1, §9.2; quality R11): deadlines, heartbeats, frame size, a reader that never reads.</summary>
 public sealed class ConnectionLimitTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>The DDP session protocol of the contract (realtime §2), frame by frame over a real WebSocket.</summary>
+/// <summary>The DDP session protocol of the contract (contract §9.1), frame by frame over a real WebSocket.</summary>
 public sealed class DdpProtocolTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

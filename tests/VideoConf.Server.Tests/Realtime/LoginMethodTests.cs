@@ -5,7 +5,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>The realtime <c>login</c> and <c>logout</c> methods (realtime §3): the same accounts and tokens as REST.</summary>
+/// <summary>The realtime <c>login</c> and <c>logout</c> methods (contract §9.2): the same accounts and tokens as REST.</summary>
 public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>Rocket.Chat's per-connection DDP limits (realtime §7), on the server's fake clock.</summary>
+/// <summary>Rocket.Chat's per-connection DDP limits (contract §9.2), on the server's fake clock.</summary>
 public sealed class RateLimitTests(RateLimitTests.LimitedServer factory) : IClassFixture<RateLimitTests.LimitedServer>
 {
     [Fact]

@@ -4,7 +4,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>The <c>end</c> sent <c>VideoConf_Ringing_Timeout</c> after a direct start (realtime §5), on the fake clock.</summary>
+/// <summary>The <c>end</c> sent <c>VideoConf_Ringing_Timeout</c> after a direct start (contract §9.4), on the fake clock.</summary>
 public sealed class RingingTimeoutActionTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary><c>stream-room-messages</c> (realtime §4): a call's start message, with EJSON dates.</summary>
+/// <summary><c>stream-room-messages</c> (contract §9.3): a call's start message, with EJSON dates.</summary>
 public sealed class RoomMessagesTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>SockJS's WebSocket transport (realtime §1): info, <c>o</c>, <c>a[...]</c>, client arrays, <c>h</c>, <c>c[...]</c>.</summary>
+/// <summary>SockJS's WebSocket transport (contract §9): info, <c>o</c>, <c>a[...]</c>, client arrays, <c>h</c>, <c>c[...]</c>.</summary>
 public sealed class SockJsTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     private const string Path = "/sockjs/123/abcdefgh/websocket";

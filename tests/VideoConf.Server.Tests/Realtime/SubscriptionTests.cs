@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary><c>sub</c>/<c>unsub</c> and who may subscribe to what (realtime §4; quality S7).</summary>
+/// <summary><c>sub</c>/<c>unsub</c> and who may subscribe to what (contract §9.3; quality S7).</summary>
 public sealed class SubscriptionTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

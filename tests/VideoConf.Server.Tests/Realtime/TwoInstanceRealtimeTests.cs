@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>The realtime API across two server processes on PostgreSQL and Redis (realtime §6).</summary>
+/// <summary>The realtime API across two server processes on PostgreSQL and Redis (contract §9.4).</summary>
 [Trait("Category", "Distributed")]
 public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixture<TwoInstances>
 {

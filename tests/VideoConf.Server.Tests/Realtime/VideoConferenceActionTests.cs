@@ -4,7 +4,7 @@ using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
-/// <summary>The server's <c>ring</c>/<c>join</c>/<c>end</c> and the client-written actions on the user stream (realtime §5).</summary>
+/// <summary>The server's <c>ring</c>/<c>join</c>/<c>end</c> and the client-written actions on the user stream (contract §9.4).</summary>
 public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClassFixture<RealtimeFactory>
 {
     [Fact]

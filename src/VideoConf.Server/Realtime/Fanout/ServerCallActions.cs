@@ -5,7 +5,7 @@ using VideoConf.Server.Storage;
 namespace VideoConf.Server.Realtime.Fanout;
 
 /// <summary>
-/// Which <c>ring</c>, <c>join</c> and <c>end</c> actions a call change means (realtime §5), as pure functions of
+/// Which <c>ring</c>, <c>join</c> and <c>end</c> actions a call change means (contract §9.4), as pure functions of
 /// the call as stored and the change.
 /// </summary>
 internal static class ServerCallActions

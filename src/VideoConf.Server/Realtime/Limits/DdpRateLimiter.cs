@@ -6,7 +6,7 @@ using VideoConf.Server.Settings;
 namespace VideoConf.Server.Realtime.Limits;
 
 /// <summary>
-/// Rocket.Chat's DDP rate limits, per connection (realtime §7): each method and subscription counts against its
+/// Rocket.Chat's DDP rate limits, per connection (contract §9.2): each method and subscription counts against its
 /// own rule and against 600 per minute in all. Off while <c>DDP_Rate_Limit_Enabled</c> is false; users with
 /// <c>api-bypass-rate-limit</c> are exempt.
 /// </summary>

@@ -22,7 +22,7 @@ internal enum ClientActionVerdict
 }
 
 /// <summary>
-/// Rocket.Chat's rule for video-conference actions written on <c>stream-notify-user</c> (realtime §5):
+/// Rocket.Chat's rule for video-conference actions written on <c>stream-notify-user</c> (contract §9.4):
 /// <c>callId</c>, <c>uid</c> and <c>rid</c> present; the writer and the target may access the room; the call exists
 /// in that room; <c>end</c> always passes, anything else only while the call has no end and its status is at most 1.
 /// </summary>
