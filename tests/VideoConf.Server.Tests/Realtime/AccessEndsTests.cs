@@ -60,6 +60,32 @@ public sealed class AccessEndsTests(RealtimeFactory factory) : IClassFixture<Rea
     }
 
     [Fact]
+    public async Task AKickDuringAStreamOfCalls_NothingArrivesAfterTheNosub_InRepeatedTrials()
+    {
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("raced");
+        for (var trial = 0; trial < 20; trial++)
+        {
+            var roomId = await owner.CreateGroupAsync(member);
+            await using var client = await factory.ConnectAsAsync(member);
+            await client.SubscribeAsync("stream-notify-room", $"{roomId}/videoconf", id: "room");
+
+            var starts = Enumerable.Range(0, 3).Select(_ => owner.StartCallAsync(roomId)).ToList();
+            var kick = owner.PostAsync("groups.kick", new { roomId, userId = member.UserId });
+            await Task.WhenAll(starts);
+            (await kick).AssertOk();
+
+            // Events of calls started before the kick may come first; after the nosub, none.
+            while ((await client.ReceiveAsync())["msg"]!.GetValue<string>() != "nosub")
+            {
+            }
+            await owner.StartCallAsync(roomId);
+            var afterwards = await client.DrainAsync(TimeSpan.FromMilliseconds(100));
+            Assert.True(afterwards.All(m => m["msg"]!.GetValue<string>() != "changed"), $"trial {trial}: {string.Join(" ", afterwards)}");
+        }
+    }
+
+    [Fact]
     public async Task AMemberKickedFromAPublicChannel_MayStillReadIt_SoTheSubscriptionStays()
     {
         var owner = await factory.NewUserAsync("owner");

@@ -46,6 +46,24 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
     }
 
     [Fact]
+    public async Task AKickOnOneInstance_EndsTheKickedMembersSubscriptionOnTheOther()
+    {
+        var owner = await cluster.CreateUserAsync($"rt-owner-{Suffix()}", cluster.A);
+        var member = await cluster.CreateUserAsync($"rt-member-{Suffix()}", cluster.B);
+        var room = await owner.PostAsync("groups.create", new { name = $"rt-kick-{Suffix()}", members = new[] { member.Username } });
+        room.AssertOk();
+        var roomId = room.Json["group"]!["_id"]!.GetValue<string>();
+        await using var onB = await ConnectAsAsync(cluster.B, member);
+        await onB.SubscribeAsync("stream-notify-room", $"{roomId}/videoconf", id: "room");
+
+        (await owner.PostAsync("groups.kick", new { roomId, userId = member.UserId })).AssertOk();
+
+        Assert.Equal("""{"msg":"nosub","id":"room"}""", (await onB.ReceiveAsync(m => m["msg"]?.GetValue<string>() == "nosub")).ToJsonString());
+        (await owner.PostAsync("video-conference.start", new { roomId })).AssertOk();
+        Assert.DoesNotContain(await onB.DrainAsync(TimeSpan.FromMilliseconds(500)), m => m["msg"]!.GetValue<string>() == "changed");
+    }
+
+    [Fact]
     public async Task AnActionWrittenOnOneInstance_ReachesItsTargetOnTheOther()
     {
         var caller = await cluster.CreateUserAsync($"rt-caller-{Suffix()}", cluster.A);
