@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary>The exact bodies of the accounts contract (api.md §1.1 and §2), and the user object as it must appear.</summary>
+/// <summary>The exact bodies of the accounts contract (contract §1.1 and §2), and the user object as it must appear.</summary>
 internal static partial class AccountBodies
 {
     public const string NotLoggedIn =

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary>The first admin from <c>ADMIN_USERNAME</c>/<c>ADMIN_PASS</c>/<c>ADMIN_EMAIL</c>/<c>ADMIN_NAME</c> (api.md §2).</summary>
+/// <summary>The first admin from <c>ADMIN_USERNAME</c>/<c>ADMIN_PASS</c>/<c>ADMIN_EMAIL</c>/<c>ADMIN_NAME</c> (contract §2).</summary>
 public sealed class AdminBootstrapTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/login</c> in every form the contract accepts (api.md §2).</summary>
+/// <summary><c>POST /api/v1/login</c> in every form the contract accepts (contract §2).</summary>
 public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]

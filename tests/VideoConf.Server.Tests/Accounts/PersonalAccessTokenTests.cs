@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.generatePersonalAccessToken</c> (api.md §2).</summary>
+/// <summary><c>POST /api/v1/users.generatePersonalAccessToken</c> (contract §2).</summary>
 public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary>Authentication by <c>X-User-Id</c>/<c>X-Auth-Token</c> (api.md §1.1) and <c>logout</c> (§2).</summary>
+/// <summary>Authentication by <c>X-User-Id</c>/<c>X-Auth-Token</c> (contract §1.1) and <c>logout</c> (§2).</summary>
 public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Theory]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.create</c> (api.md §2; validation as §1.2).</summary>
+/// <summary><c>POST /api/v1/users.create</c> (contract §2; validation as §1.2).</summary>
 public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]

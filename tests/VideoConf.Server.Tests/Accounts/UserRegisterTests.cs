@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.register</c> and the <c>Accounts_RegistrationForm</c> setting (api.md §2, §7).</summary>
+/// <summary><c>POST /api/v1/users.register</c> and the <c>Accounts_RegistrationForm</c> setting (contract §2, §7).</summary>
 public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]

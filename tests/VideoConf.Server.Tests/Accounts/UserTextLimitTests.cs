@@ -5,7 +5,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.Accounts;
 
 /// <summary>
-/// The text limits of rooms-users.md §3 on the two routes that create accounts: usernames 1–64, names 1–120, e-mails
+/// The text limits of contract §3.1 on the two routes that create accounts: usernames 1–64, names 1–120, e-mails
 /// 3–254 without control characters, counted in UTF-16 code units. A refused account is not stored.
 /// </summary>
 public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>

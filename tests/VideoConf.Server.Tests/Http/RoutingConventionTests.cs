@@ -75,7 +75,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
 
         ApiAssert.IsSuccessEnvelope(response);
         ApiAssert.HasApiHeaders(response);
-        // §7 lists this endpoint's fields as settings, count, offset, total.
+        // §7: this endpoint answers settings, count, offset, total, unlike the other lists (§5).
         Assert.Equal(["settings", "count", "offset", "total", "success"], ApiAssert.Keys(response.Json));
     }
 

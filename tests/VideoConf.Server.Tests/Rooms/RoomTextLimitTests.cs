@@ -6,7 +6,7 @@ using static VideoConf.Server.Tests.Rooms.RoomScenario;
 namespace VideoConf.Server.Tests.Rooms;
 
 /// <summary>
-/// The text limits of rooms-users.md §3 where rooms are created: room names 1–64, and usernames (at most 64) named as
+/// The text limits of contract §3.1 where rooms are created: room names 1–64, and usernames (at most 64) named as
 /// members or as the other side of a direct room. A refused room is not stored.
 /// </summary>
 public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>

@@ -8,7 +8,7 @@ using VideoConf.Server.Tests.RateLimiting;
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S5 (quality.md): failed logins are limited per target account and per client address whatever credentials the
+/// S5 (docs/contract.md): failed logins are limited per target account and per client address whatever credentials the
 /// request carries, with Rocket.Chat's <c>Block_Multiple_Failed_Logins_*</c> settings (5 per account in 5 minutes).
 /// </summary>
 public sealed class FailedLoginLimitTests : IDisposable

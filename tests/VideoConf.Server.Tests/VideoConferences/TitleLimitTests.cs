@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.VideoConferences;
 
 /// <summary>
-/// Titles of <c>video-conference.start</c> are 1–200 UTF-16 code units (rooms-users.md §3); a longer one answers the
+/// Titles of <c>video-conference.start</c> are 1–200 UTF-16 code units (contract §3.1); a longer one answers the
 /// endpoint's bare <c>invalid-params</c> and no call is stored. An empty title still means the room's name.
 /// </summary>
 public sealed class TitleLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
