@@ -59,9 +59,9 @@ public sealed class AdminBootstrapTests
     {
         using var factory = new VideoConfFactory().WithSetting("ADMIN_PASS", null);
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "admin", password = VideoConfFactory.AdminPassword });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "admin", password = TestAccounts.AdminPassword });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
@@ -104,6 +104,6 @@ public sealed class AdminBootstrapTests
 
         response.AssertBody(HttpStatusCode.BadRequest, AccountBodies.UserNotFound);
         var login = await second.CreateApiClient().PostAsync("login", new { user = "other-admin", password = "other-admin-pass" });
-        login.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        login.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Operations;
@@ -73,7 +74,7 @@ public sealed class StartupConfigurationTests
 
         (await factory.CreateApiClient().GetAsync("/api/info")).AssertOk();
 
-        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("OVERWRITE_SETTING_Jitsi_Domian", StringComparison.Ordinal));
+        Assert.Contains(factory.Logs.Entries, e => e.Level == LogLevel.Warning && e.Line.Contains("OVERWRITE_SETTING_Jitsi_Domian", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -2,18 +2,19 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using VideoConf.Server.Storage.Sql;
 using VideoConf.Server.Storage.Sqlite;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Storage;
 
 /// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements, checkpoints.</summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("videoconf-sqlite-").FullName;
+    private readonly TestDirectory _directory = TestDirectory.Create();
     private readonly SqliteDatabase _database;
 
     public SqliteDatabaseTests()
     {
-        _database = new SqliteDatabase($"Data Source={Path.Combine(_directory, "store.db")}", 5);
+        _database = new SqliteDatabase($"Data Source={_directory.File("store.db")}", 5);
         new SqlMigrator(_database).MigrateAsync().GetAwaiter().GetResult();
         _database.WriteAsync((c, t) => c.OneOffCommand("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", t)
             .ExecuteNonQueryAsync(), CancellationToken.None).GetAwaiter().GetResult();
@@ -114,14 +115,8 @@ public sealed class SqliteDatabaseTests : IDisposable
 
         // The writer never checkpoints (wal_autocheckpoint=0) and nothing here does: the rows reach the database
         // file only through the checkpointer, within a generous bound.
-        var file = new FileInfo(Path.Combine(_directory, "store.db"));
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (file.Length < 20_000_000 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(100);
-            file.Refresh();
-        }
-        Assert.True(file.Length >= 20_000_000, $"database file holds {file.Length} bytes");
+        await Eventually.HoldsAsync(() => Task.FromResult(new FileInfo(_directory.File("store.db")).Length), length => length >= 20_000_000,
+            "the database file holding the rows");
         Assert.Equal(10_000, (await NamesAsync()).Count);
     }
 
@@ -136,6 +131,6 @@ public sealed class SqliteDatabaseTests : IDisposable
     public void Dispose()
     {
         _database.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 }

@@ -36,9 +36,9 @@ public sealed class TitleLimitTests(VideoConfFactory factory) : IClassFixture<Vi
         var roomId = await user.CreateChannelAsync();
         var title = new string('t', letters) + string.Concat(Enumerable.Repeat(Camera, astral));
 
-        var response = await user.PostAsync("video-conference.start", Scenario.StartBody(roomId, title: title));
+        var response = await user.PostAsync("video-conference.start", CallSteps.StartBody(roomId, title: title));
 
-        response.AssertFailure("invalid-params");
+        response.AssertPlainFailure("invalid-params");
         var list = await user.GetAsync($"video-conference.list?roomId={roomId}");
         list.AssertOk();
         Assert.Equal(0, list.Json["total"]!.GetValue<int>());
