@@ -6,6 +6,13 @@ namespace VideoConf.Server.Tests.Infrastructure;
 /// <summary>A throwaway <c>redis-server</c> on a free loopback port, without persistence, killed on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private static readonly Lazy<Task<RedisServer>> SharedServer = new(async () =>
+    {
+        var server = await StartAsync();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        return server;
+    });
+
     private readonly Process _process;
     private bool _disposed;
 
@@ -18,6 +25,9 @@ public sealed class RedisServer : IAsyncDisposable
     public int Port { get; }
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
+
+    /// <summary>One server for the whole test run, killed when the process exits; tests keep to keys of their own.</summary>
+    public static Task<RedisServer> Shared => SharedServer.Value;
 
     public static string? FindBinary() =>
         new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
