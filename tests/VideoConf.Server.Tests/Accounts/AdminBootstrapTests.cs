@@ -36,10 +36,10 @@ public sealed class AdminBootstrapTests
     {
         using var factory = new VideoConfFactory().WithSetting("ADMIN_NAME", new string('a', 121));
 
-        var error = Record.Exception(() => factory.CreateClient());
+        var messages = factory.FailedStartMessages();
 
-        Assert.NotNull(error);
-        Assert.Contains("ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created (The name must be at most 120 characters)", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(messages, m => m.Contains(
+            "ADMIN_USERNAME/ADMIN_EMAIL/ADMIN_NAME: the admin account could not be created (The name must be at most 120 characters)", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class FrozenPostgresTests
         var admin = await server.LoginAdminAsync();
         var roomId = await admin.CreateChannelAsync();
         var anonymous = server.CreateApiClient();
-        using var health = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var health = server.CreateHttpClient();
         // Warm the pool, so the freeze catches idle pooled connections as well as new ones.
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => admin.GetAsync($"video-conference.list?roomId={roomId}")));
 

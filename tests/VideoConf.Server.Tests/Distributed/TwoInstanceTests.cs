@@ -133,7 +133,7 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
         {
             var during = await user.GetAsync("me");
             during.AssertBody(HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable);
-            using var http = new HttpClient { BaseAddress = cluster.A.BaseAddress };
+            using var http = cluster.A.CreateHttpClient();
             using var ready = await http.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             Assert.Equal("""{"status":"Unhealthy"}""", await ready.Content.ReadAsStringAsync());
@@ -156,7 +156,7 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
         double total = 0;
         foreach (var server in new[] { cluster.A, cluster.B })
         {
-            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            using var http = server.CreateHttpClient();
             var text = await http.GetStringAsync("/metrics");
             total += EndedLine().Matches(text).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         }

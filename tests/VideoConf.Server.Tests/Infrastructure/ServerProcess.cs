@@ -38,7 +38,10 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
         }
     }
 
-    public ApiClient CreateApiClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) });
+    public ApiClient CreateApiClient() => new(CreateHttpClient());
+
+    /// <summary>A plain client for this server, for what is not the API (<c>/health</c>, <c>/metrics</c>, HEAD).</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
 
     /// <summary>
     /// Starts the server (in <paramref name="workingDirectory"/>, or the tests' own) and waits (at most 30 s) until

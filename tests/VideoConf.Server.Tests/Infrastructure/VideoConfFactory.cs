@@ -134,6 +134,32 @@ public class VideoConfFactory : WebApplicationFactory<Program>, ITestServer
 
     public ApiClient CreateApiClient() => new(CreateClient());
 
+    /// <summary>
+    /// Starts the server where the start must fail, and returns the message of every exception in the failure (the
+    /// host wraps the one that names the problem, sometimes in an aggregate).
+    /// </summary>
+    public IReadOnlyList<string> FailedStartMessages()
+    {
+        var messages = new List<string>();
+        var pending = new Stack<Exception>([Assert.ThrowsAny<Exception>(() => CreateClient())]);
+        while (pending.TryPop(out var current))
+        {
+            messages.Add(current.Message);
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+        return messages;
+    }
+
     public T GetService<T>()
         where T : notnull => Services.GetRequiredService<T>();
 

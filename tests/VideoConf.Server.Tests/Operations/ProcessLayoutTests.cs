@@ -47,7 +47,7 @@ public sealed class ProcessLayoutTests : IAsyncLifetime
     [InlineData("/api/v1/video-conference.list?roomId=nowhere", true, HttpStatusCode.BadRequest)]
     public async Task Head_OnAGetRoute_AnswersAsGetWithoutABody(string target, bool signedIn, HttpStatusCode status)
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var http = _server.CreateHttpClient();
         if (signedIn)
         {
             var admin = await _server.LoginAdminAsync();
@@ -67,7 +67,7 @@ public sealed class ProcessLayoutTests : IAsyncLifetime
     [Fact]
     public async Task Head_OnAPostRoute_IsNotFound()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var http = _server.CreateHttpClient();
 
         using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/login"));
 

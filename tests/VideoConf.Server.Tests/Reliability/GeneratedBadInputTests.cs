@@ -248,7 +248,7 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
 
     private static async Task AssertHealthyAsync(ServerProcess server, BadInputWorld world)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = server.CreateHttpClient();
         using var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         // The run may have switched the provider or its token auth; put them back so that a start can succeed.

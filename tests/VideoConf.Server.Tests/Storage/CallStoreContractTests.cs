@@ -15,8 +15,8 @@ public sealed class CallStoreContractTests
     public async Task Insert_NumbersCallsInTheirRoom_AndFindReturnsThemAsStored(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
-        var (_, otherRoom) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
+        var (_, otherRoom) = await stores.AddChannelAsync();
         var first = Call(room, owner);
         var ringing = Ringing(room, owner, owner, Now.AddSeconds(40));
 
@@ -38,7 +38,7 @@ public sealed class CallStoreContractTests
     public async Task Insert_StoresTheStartMessage_AndCountsItInTheRoom(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var call = Call(room, owner);
         var message = StartMessage(call);
 
@@ -52,7 +52,7 @@ public sealed class CallStoreContractTests
     public async Task ReadPage_IsNewestFirst_SeeksPastTheOffset_AndReadsTheTotal(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var ids = await InsertCallsAsync(stores, room, owner, 7);
         var newestFirst = Enumerable.Reverse(ids).ToList();
 
@@ -68,7 +68,7 @@ public sealed class CallStoreContractTests
     public async Task Stream_GivesEveryCallBelowTheOffsetNewestFirst_AndTheTotalFirst(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var ids = await InsertCallsAsync(stores, room, owner, 5);
 
         var (total, streamed) = await StreamAsync(stores, room.Id, offset: 1);
@@ -85,7 +85,7 @@ public sealed class CallStoreContractTests
     public async Task RoomStamp_CountsTheCalls_AndItsVersionMovesWithEveryInsertAndChange(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         Assert.Null(await stores.Calls.ReadRoomStampAsync(room.Id));
 
         var ids = await InsertCallsAsync(stores, room, owner, 2);
@@ -105,7 +105,7 @@ public sealed class CallStoreContractTests
     public async Task Update_StoresTheNewRecordEverywhere_AndReturnsTheOutcome(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var call = Ringing(room, owner, owner, Now.AddSeconds(40));
         var stored = await stores.Calls.InsertAsync(call, StartMessage(call));
         var ended = stored with
@@ -137,7 +137,7 @@ public sealed class CallStoreContractTests
     public async Task Update_ThatChangesNothing_KeepsTheRecord_AndOfAnUnknownCallIsNull(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var call = Call(room, owner);
         var stored = await stores.Calls.InsertAsync(call, StartMessage(call));
 
@@ -162,7 +162,7 @@ public sealed class CallStoreContractTests
     public async Task ParallelUpdates_OfOneCall_AreAppliedOneAfterAnother(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var call = Call(room, owner);
         await stores.Calls.InsertAsync(call, StartMessage(call));
         var joiners = Enumerable.Range(0, 30).Select(_ => User()).ToList();
@@ -178,7 +178,7 @@ public sealed class CallStoreContractTests
     public async Task ConditionalUpdate_RacedByManyCallers_SucceedsForExactlyOne(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         for (var trial = 0; trial < 5; trial++)
         {
             var call = Call(room, owner);
@@ -200,7 +200,7 @@ public sealed class CallStoreContractTests
     public async Task FindRingingDue_ListsOnlyCallsWhoseRingingRanOut_AtMostMax(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var due = new[] { Ringing(room, owner, owner, Now.AddSeconds(10)), Ringing(room, owner, owner, Now.AddSeconds(20)) };
         var later = Ringing(room, owner, owner, Now.AddSeconds(21));
         foreach (var call in due.Append(later).Append(Call(room, owner)))
@@ -220,7 +220,7 @@ public sealed class CallStoreContractTests
     public async Task FindUnendedCreatedBefore_SkipsEndedAndNewerCalls_AtMostMax(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var old = new[] { Call(room, owner, Now.AddHours(-30)), Call(room, owner, Now.AddHours(-24)) };
         var ended = Call(room, owner, Now.AddHours(-40)) with { Status = CallStatus.Ended, EndedAt = Now.AddHours(-39) };
         var recent = Call(room, owner, Now.AddHours(-23));
@@ -240,7 +240,7 @@ public sealed class CallStoreContractTests
     public async Task BulkInsert_NumbersAfterTheRoomsLastCall_WithoutStartMessages(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var (owner, room) = await RoomAsync(stores);
+        var (owner, room) = await stores.AddChannelAsync();
         var first = (await InsertCallsAsync(stores, room, owner, 1))[0];
         var before = await stores.Calls.ReadRoomStampAsync(room.Id);
         var imported = Enumerable.Range(0, 4).Select(_ => Call(room, owner)).ToList();
@@ -255,16 +255,6 @@ public sealed class CallStoreContractTests
         await AssertPageAsync(stores, room.Id, offset: 0, limit: 10, total: 5, [.. Enumerable.Reverse(imported).Select(c => c.Id), first]);
         Assert.Equal(1, (await stores.Rooms.FindByIdAsync(room.Id))!.Msgs);
         Assert.Null(await stores.Messages.FindByIdAsync(imported[0].StartedMessageId));
-    }
-
-    /// <summary>A user and a channel of theirs; a call's start message needs its room to exist.</summary>
-    private static async Task<(UserRecord Owner, RoomRecord Room)> RoomAsync(TestStores stores)
-    {
-        var owner = User();
-        await stores.Users.CreateAsync(owner);
-        var room = NamedRoom(owner);
-        Assert.Equal(CreateRoomOutcome.Created, await stores.Rooms.CreateAsync(room, [Subscription(room, owner, "owner")]));
-        return (owner, room);
     }
 
     /// <summary>Inserts <paramref name="count"/> calls one after another; returns their ids, oldest first.</summary>

@@ -11,10 +11,7 @@ public sealed class MessageStoreContractTests
     public async Task Insert_ThenFind_ReturnsTheMessageAsStored_AndCountsItInItsRoom(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var author = User();
-        await stores.Users.CreateAsync(author);
-        var room = NamedRoom(author);
-        await stores.Rooms.CreateAsync(room, [Subscription(room, author, "owner")]);
+        var (author, room) = await stores.AddChannelAsync();
         var plain = Message(room, author);
         var withBlocks = Message(room, author, "videoconf", """[{"type":"video_conf","blockId":"b1"}]""") with { UpdatedAt = Now.AddSeconds(2) };
 
@@ -31,10 +28,7 @@ public sealed class MessageStoreContractTests
     public async Task MessagesInsertedInParallel_AreAllCounted(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var author = User();
-        await stores.Users.CreateAsync(author);
-        var room = NamedRoom(author);
-        await stores.Rooms.CreateAsync(room, [Subscription(room, author, "owner")]);
+        var (author, room) = await stores.AddChannelAsync();
 
         await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => Task.Run(() => stores.Messages.InsertAsync(Message(room, author)))));
 

@@ -11,7 +11,7 @@ public sealed class RoomStoreContractTests
     public async Task Create_ThenFind_ByIdTypeAndNameInAnyCase_ReturnsTheRoomAndItsSubscriptions(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var owner = await UserInAsync(stores);
+        var owner = await stores.AddUserAsync();
         var room = NamedRoom(owner, "p", UniqueName.For("Team"));
         var subscription = Subscription(room, owner, "owner");
 
@@ -30,7 +30,7 @@ public sealed class RoomStoreContractTests
     public async Task Create_WithANameTakenByAChannelOrGroupInAnyCase_IsDuplicateName_AndStoresNothing(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var owner = await UserInAsync(stores);
+        var owner = await stores.AddUserAsync();
         var channel = NamedRoom(owner, "c");
         await stores.Rooms.CreateAsync(channel, [Subscription(channel, owner, "owner")]);
         var group = NamedRoom(owner, "p", channel.Name!.ToUpperInvariant());
@@ -46,8 +46,8 @@ public sealed class RoomStoreContractTests
     public async Task Direct_IsCreatedOncePerSetOfUsers_WhoeverAsksAndInWhateverOrder(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var alice = await UserInAsync(stores);
-        var bob = await UserInAsync(stores);
+        var alice = await stores.AddUserAsync();
+        var bob = await stores.AddUserAsync();
         var first = Direct(alice, bob);
 
         var created = await stores.Rooms.GetOrCreateDirectAsync(first, [Subscription(first, alice), Subscription(first, bob)]);
@@ -67,8 +67,8 @@ public sealed class RoomStoreContractTests
     public async Task Direct_AskedForInParallel_IsOneRoom(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var alice = await UserInAsync(stores);
-        var bob = await UserInAsync(stores);
+        var alice = await stores.AddUserAsync();
+        var bob = await stores.AddUserAsync();
 
         var rooms = await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(() =>
         {
@@ -84,8 +84,8 @@ public sealed class RoomStoreContractTests
     public async Task Subscriptions_AreAddedAndRemovedOnce_AndCountedInTheRoom(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var owner = await UserInAsync(stores);
-        var member = await UserInAsync(stores);
+        var owner = await stores.AddUserAsync();
+        var member = await stores.AddUserAsync();
         var room = NamedRoom(owner);
         await stores.Rooms.CreateAsync(room, [Subscription(room, owner, "owner")]);
         var joined = Subscription(room, member) with { UpdatedAt = Now.AddSeconds(5) };
@@ -108,13 +108,11 @@ public sealed class RoomStoreContractTests
     public async Task Subscriptions_AddedInParallel_AreCountedExactly(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var owner = await UserInAsync(stores);
-        var room = NamedRoom(owner);
-        await stores.Rooms.CreateAsync(room, [Subscription(room, owner, "owner")]);
+        var (owner, room) = await stores.AddChannelAsync();
         var members = new List<UserRecord>();
         for (var i = 0; i < 10; i++)
         {
-            members.Add(await UserInAsync(stores));
+            members.Add(await stores.AddUserAsync());
         }
 
         // Every member twice at once: each is counted once.
@@ -122,12 +120,5 @@ public sealed class RoomStoreContractTests
 
         Assert.Equal(10, added.Count(a => a));
         Assert.Equal(11, (await stores.Rooms.FindByIdAsync(room.Id))!.UsersCount);
-    }
-
-    private static async Task<UserRecord> UserInAsync(TestStores stores)
-    {
-        var user = User();
-        Assert.Equal(CreateUserOutcome.Created, await stores.Users.CreateAsync(user));
-        return user;
     }
 }

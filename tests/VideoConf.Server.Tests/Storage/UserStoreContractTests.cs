@@ -27,8 +27,7 @@ public sealed class UserStoreContractTests
     public async Task Create_WithAUsernameTakenInAnotherCase_IsUsernameTaken_AndStoresNothing(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var first = User("taken");
-        await stores.Users.CreateAsync(first);
+        var first = await stores.AddUserAsync("taken");
         var second = User() with { Username = first.Username.ToUpperInvariant() };
 
         Assert.Equal(CreateUserOutcome.UsernameTaken, await stores.Users.CreateAsync(second));
@@ -41,8 +40,7 @@ public sealed class UserStoreContractTests
     public async Task Create_WithATakenEmail_IsEmailTaken_AndStoresNothing(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var first = User();
-        await stores.Users.CreateAsync(first);
+        var first = await stores.AddUserAsync();
         var second = User() with { Email = first.Email };
 
         Assert.Equal(CreateUserOutcome.EmailTaken, await stores.Users.CreateAsync(second));
@@ -67,11 +65,7 @@ public sealed class UserStoreContractTests
     public async Task FindByUsernames_MatchesAnyCase_ReturnsEachUserOnce_AndTakesMoreNamesThanOneStatementHolds(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var users = new[] { User(), User(), User() };
-        foreach (var user in users)
-        {
-            await stores.Users.CreateAsync(user);
-        }
+        var users = new[] { await stores.AddUserAsync(), await stores.AddUserAsync(), await stores.AddUserAsync() };
         var unknown = Enumerable.Range(0, 40_000).Select(i => $"unknown-{i}");
         string[] names = [users[0].Username.ToUpperInvariant(), users[0].Username, .. unknown, users[1].Username, users[2].Username];
 
@@ -87,7 +81,7 @@ public sealed class UserStoreContractTests
         await using var stores = await TestStores.OpenAsync(backend);
         Assert.False(await stores.Users.AnyWithRoleAsync("admin"));
 
-        await stores.Users.CreateAsync(User("boss", "admin", "user"));
+        await stores.AddUserAsync("boss", "admin", "user");
 
         Assert.True(await stores.Users.AnyWithRoleAsync("admin"));
         Assert.True(await stores.Users.AnyWithRoleAsync("user"));
@@ -99,8 +93,7 @@ public sealed class UserStoreContractTests
     public async Task SetStatus_ChangesTheStatusAndItsTime(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var user = User();
-        await stores.Users.CreateAsync(user);
+        var user = await stores.AddUserAsync();
         var later = Now.AddMinutes(3);
 
         await stores.Users.SetStatusAsync(user.Id, "online", later);
@@ -112,10 +105,8 @@ public sealed class UserStoreContractTests
     public async Task Tokens_FindTheirUser_UntilRemovedByThatUser(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var user = User();
-        var other = User();
-        await stores.Users.CreateAsync(user);
-        await stores.Users.CreateAsync(other);
+        var user = await stores.AddUserAsync();
+        var other = await stores.AddUserAsync();
         var token = new LoginTokenRecord(TestAccounts.StoredTokenForm("token-1"), user.Id, LoginTokenRecord.LoginKind, null, Now);
         var second = token with { HashedToken = TestAccounts.StoredTokenForm("token-2") };
         await stores.Users.AddTokenAsync(token);
@@ -137,10 +128,8 @@ public sealed class UserStoreContractTests
     public async Task PersonalTokens_AreUniquePerUserAndName(StoreBackend backend)
     {
         await using var stores = await TestStores.OpenAsync(backend);
-        var user = User();
-        var other = User();
-        await stores.Users.CreateAsync(user);
-        await stores.Users.CreateAsync(other);
+        var user = await stores.AddUserAsync();
+        var other = await stores.AddUserAsync();
         LoginTokenRecord Personal(UserRecord owner, string raw) =>
             new(TestAccounts.StoredTokenForm(raw), owner.Id, LoginTokenRecord.PersonalKind, "deploy", Now);
 
