@@ -8,6 +8,7 @@ namespace VideoConf.Server.Tests.RateLimiting;
 /// admission under concurrency, a hit given back, a window ended. Windows here are long enough never to end by
 /// themselves during a case; their ending on the clock is <see cref="InMemoryRateLimitStoreTests"/>' subject.
 /// </summary>
+[Trait("Category", "Contract")]
 public sealed class RateLimitStoreContractTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(5);

@@ -9,6 +9,7 @@ namespace VideoConf.Server.Tests.Storage;
 /// The <see cref="ICallStore"/> contract, the same cases on every backend: insert with its start message, find, pages
 /// and streams newest first, the room's total and version, changes applied one at a time, and the sweeps' queries.
 /// </summary>
+[Trait("Category", "Contract")]
 public sealed class CallStoreContractTests
 {
     [Theory, OnSqlite, OnPostgres]

@@ -5,6 +5,7 @@ using static VideoConf.Server.Tests.Storage.StoreRecords;
 namespace VideoConf.Server.Tests.Storage;
 
 /// <summary>The <see cref="IRoomStore"/> contract (rooms and subscriptions), the same cases on every backend.</summary>
+[Trait("Category", "Contract")]
 public sealed class RoomStoreContractTests
 {
     [Theory, OnSqlite, OnPostgres]

@@ -8,6 +8,7 @@ namespace VideoConf.Server.Tests.Storage;
 /// The <see cref="ISettingStore"/> and <see cref="IDataProtectionKeyStore"/> contracts (values kept as text by id),
 /// the same cases on every backend.
 /// </summary>
+[Trait("Category", "Contract")]
 public sealed class SettingStoreContractTests
 {
     [Theory, OnSqlite, OnPostgres]
