@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace VideoConf.Server.Tests.Infrastructure;
@@ -55,7 +53,7 @@ public sealed class PostgresServer : IAsyncDisposable
             "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin; install the postgresql package.");
         var directory = Path.Combine(Path.GetTempPath(), $"videoconf-pg-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var server = new PostgresServer(bin, directory, FreePort());
+        var server = new PostgresServer(bin, directory, LoopbackPort.Free());
         if (IsRoot())
         {
             await RunAsync("chown", $"postgres:postgres {directory}");
@@ -145,11 +143,4 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private static bool IsRoot() => Environment.UserName == "root";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

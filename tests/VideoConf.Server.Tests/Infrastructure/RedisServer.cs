@@ -36,7 +36,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(int? port = null)
     {
         var binary = FindBinary() ?? throw new InvalidOperationException("redis-server not found; install the redis-server package.");
-        port ??= PostgresServer.FreePort();
+        port ??= LoopbackPort.Free();
         var start = new ProcessStartInfo(binary, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {Path.GetTempPath()}")
         {
             RedirectStandardOutput = true,

@@ -49,7 +49,7 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
-        var port = PostgresServer.FreePort();
+        var port = LoopbackPort.Free();
         // Warnings and above unless the test asks for more: the output is kept for failure messages.
         var quiet = new Dictionary<string, string>(StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" };
         foreach (var (key, value) in environment)
@@ -93,7 +93,7 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(PostgresServer.FreePort(), environment, workingDirectory: null))
+        using var process = Process.Start(StartInfo(LoopbackPort.Free(), environment, workingDirectory: null))
             ?? throw new InvalidOperationException("Could not start the server.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.VideoConferences;
@@ -119,7 +118,7 @@ public sealed class BigBlueButtonJoinTests
     [Fact]
     public async Task Join_WhenTheServerIsUnreachable_ReturnsFailedToGetUrl()
     {
-        using var factory = BigBlueButtonFactory($"http://127.0.0.1:{ClosedPort()}/bigbluebutton/");
+        using var factory = BigBlueButtonFactory($"http://127.0.0.1:{LoopbackPort.Free()}/bigbluebutton/");
         var alice = await factory.NewUserAsync("alice");
         var callId = await alice.StartCallAsync(await alice.CreateChannelAsync());
 
@@ -166,15 +165,5 @@ public sealed class BigBlueButtonJoinTests
         return rest[..at].Split('&')
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => Uri.UnescapeDataString(pair[1].Replace('+', ' ')));
-    }
-
-    /// <summary>A loopback port nothing listens on (bound once, then released).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
