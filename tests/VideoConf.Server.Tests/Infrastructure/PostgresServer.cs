@@ -29,7 +29,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
-    /// <summary>One cluster for the whole test run, stopped when the process exits.</summary>
+    /// <summary>One cluster for the whole test run, stopped when the run ends (as every cluster started here is, <see cref="TestRunCleanup"/>).</summary>
     public static Task<PostgresServer> Shared => SharedServer.Value;
 
     /// <summary>The highest installed PostgreSQL's bin directory, or null when the binaries are missing.</summary>
@@ -60,7 +60,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         await server.RunToolAsync("initdb", $"-D {server.DataDirectory} -U postgres -A trust -E UTF8 --no-sync");
         await server.StartClusterAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopClusterAsync().GetAwaiter().GetResult();
+        TestRunCleanup.AfterTestRun($"{server.ToolCommand("pg_ctl", $"-D {server.DataDirectory} -m immediate -w -t 30 stop")}; rm -rf {directory}");
         return server;
     }
 
@@ -127,6 +127,10 @@ public sealed class PostgresServer : IAsyncDisposable
         IsRoot()
             ? RunAsync("runuser", $"-u postgres -- {Path.Combine(_bin, tool)} {arguments}")
             : RunAsync(Path.Combine(_bin, tool), arguments);
+
+    /// <summary>The same as a shell command line, for the cleanup after the run.</summary>
+    private string ToolCommand(string tool, string arguments) =>
+        IsRoot() ? $"runuser -u postgres -- {Path.Combine(_bin, tool)} {arguments}" : $"{Path.Combine(_bin, tool)} {arguments}";
 
     private static async Task RunAsync(string file, string arguments)
     {

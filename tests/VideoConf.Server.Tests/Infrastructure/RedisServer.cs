@@ -6,12 +6,7 @@ namespace VideoConf.Server.Tests.Infrastructure;
 /// <summary>A throwaway <c>redis-server</c> on a free loopback port, without persistence, killed on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private static readonly Lazy<Task<RedisServer>> SharedServer = new(async () =>
-    {
-        var server = await StartAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        return server;
-    });
+    private static readonly Lazy<Task<RedisServer>> SharedServer = new(() => StartAsync());
 
     private readonly Process _process;
     private bool _disposed;
@@ -26,7 +21,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
 
-    /// <summary>One server for the whole test run, killed when the process exits; tests keep to keys of their own.</summary>
+    /// <summary>One server for the whole test run, killed when the run ends (as every server started here is); tests keep to keys of their own.</summary>
     public static Task<RedisServer> Shared => SharedServer.Value;
 
     public static string? FindBinary() =>
@@ -44,6 +39,7 @@ public sealed class RedisServer : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
+        TestRunCleanup.KillAfterTestRun(process.Id);
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(10);

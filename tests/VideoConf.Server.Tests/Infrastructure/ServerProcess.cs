@@ -57,6 +57,7 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
             quiet[key] = value;
         }
         var process = Process.Start(StartInfo(port, quiet, workingDirectory)) ?? throw new InvalidOperationException("Could not start the server.");
+        TestRunCleanup.KillAfterTestRun(process.Id);
         var server = new ServerProcess(process, port);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
