@@ -18,11 +18,11 @@ public sealed class CacheRaceTests(VideoConfFactory factory) : IClassFixture<Vid
     [Fact]
     public async Task Kick_WhileTheMemberSendsSixtyParallelRequests_TakesAwayAccessInEveryTrial()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var kept = new List<int>();
         for (var trial = 0; trial < KickTrials; trial++)
         {
-            var member = await factory.CreateUserAsync(UniqueName.For("member"));
+            var member = await factory.NewUserAsync("member");
             var roomId = Id(await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!));
             var list = $"video-conference.list?roomId={Uri.EscapeDataString(roomId)}";
 

@@ -18,7 +18,7 @@ public sealed class SettingRaceTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task FortyParallelChangesByTwoAdmins_LeaveTheStoredValueInForceInEveryTrial()
     {
-        var admins = new[] { await factory.LoginAdminAsync(), await factory.CreateUserAsync(UniqueName.For("second.admin"), "admin") };
+        var admins = new[] { await factory.LoginAdminAsync(), await factory.NewUserAsync("second.admin", "admin") };
         var store = factory.GetService<ISettingStore>();
         var diverged = new List<string>();
         for (var trial = 0; trial < Trials; trial++)

@@ -11,8 +11,8 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAPublicChannel_SubscribesTheCallerAndReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var joiner = await factory.CreateUserAsync(UniqueName.For("joiner"));
+        var owner = await factory.NewUserAsync("owner");
+        var joiner = await factory.NewUserAsync("joiner");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync("channels", name);
@@ -30,8 +30,8 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_Twice_SucceedsAndCountsTheCallerOnce()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var joiner = await factory.CreateUserAsync(UniqueName.For("joiner"));
+        var owner = await factory.NewUserAsync("owner");
+        var joiner = await factory.NewUserAsync("joiner");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var first = await joiner.PostAsync("channels.join", new { roomId = Id(room) });
@@ -46,7 +46,7 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_ByTheOwner_DoesNotChangeUsersCountOrRoles()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await owner.PostAsync("channels.join", new { roomId = Id(room) });
@@ -60,12 +60,12 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_InParallelBySeveralUsers_CountsEachUserOnce()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         var joiners = new List<ApiClient>();
         for (var i = 0; i < 6; i++)
         {
-            joiners.Add(await factory.CreateUserAsync(UniqueName.For("joiner")));
+            joiners.Add(await factory.NewUserAsync("joiner"));
         }
 
         var responses = await Task.WhenAll(joiners.SelectMany(j => new[] { j, j }).Select(j => j.PostAsync("channels.join", new { roomId = Id(room) })));
@@ -77,8 +77,8 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAPrivateGroup_ReturnsRoomNotFoundAndDoesNotJoin()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var group = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await outsider.PostAsync("channels.join", new { roomId = Id(group) });
@@ -91,7 +91,7 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAnUnknownRoom_ReturnsRoomNotFound()
     {
-        var joiner = await factory.CreateUserAsync(UniqueName.For("joiner"));
+        var joiner = await factory.NewUserAsync("joiner");
 
         var response = await joiner.PostAsync("channels.join", new { roomId = "Nonexistent1234ab" });
 
@@ -104,7 +104,7 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [InlineData("""{"roomId":"x","userId":"y"}""", "must NOT have additional properties")]
     public async Task Join_WithInvalidParams_ReturnsTheFirstValidationError(string body, string message)
     {
-        var joiner = await factory.CreateUserAsync(UniqueName.For("joiner"));
+        var joiner = await factory.NewUserAsync("joiner");
 
         var response = await joiner.PostAsync("channels.join", body);
 

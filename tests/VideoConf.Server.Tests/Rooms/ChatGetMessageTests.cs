@@ -12,7 +12,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByMember_ReturnsTheMessage()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "hello there", type: null, blocksJson: null);
 
@@ -28,8 +28,8 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_OfASystemMessageWithBlocks_ReturnsTypeAndBlocks()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
         const string blocks = """[{"type":"video_conf","blockId":"69786d0ac8b05330207814bd","callId":"69786d0ac8b05330207814bd","appId":"videoconf-core"}]""";
         var message = await InsertAsync(Id(room), owner, "", type: "videoconf", blocksJson: blocks);
@@ -46,7 +46,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task InsertingMessages_IncreasesTheRoomsMsgs()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         Assert.Equal(0, room["msgs"]!.GetValue<long>());
 
@@ -60,8 +60,8 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByNonMemberOfAPublicChannel_ReturnsTheMessage()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "public words", null, null);
 
@@ -74,8 +74,8 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "private words", null, null);
 
@@ -87,7 +87,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByAdminNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "private words", null, null);
@@ -100,9 +100,9 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var outsider = await factory.NewUserAsync("outsider");
         var direct = await alice.CreateDirectRoomAsync(bob.Username!);
         var message = await InsertAsync(Id(direct), alice, "just us", null, null);
 
@@ -115,8 +115,8 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_AfterBeingKicked_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
         var message = await InsertAsync(Id(room), owner, "for members", null, null);
         (await GetAsync(member, message.Id)).AssertOk();
@@ -131,7 +131,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [InlineData("")]
     public async Task GetMessage_OfAnUnknownId_ReturnsNotAllowed(string msgId)
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await GetAsync(user, msgId);
 
@@ -144,7 +144,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [InlineData("?msgId=a&msgId=b", "must be string")]
     public async Task GetMessage_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"chat.getMessage{query}");
 

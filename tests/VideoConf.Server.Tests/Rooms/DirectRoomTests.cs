@@ -12,8 +12,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsername_ReturnsADirectRoomOfBothUsers()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await alice.PostAsync("im.create", new { username = bob.Username });
 
@@ -32,8 +32,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     public async Task ImCreate_NamesTheCreatorAsTheRoomsUser()
     {
         // Rocket.Chat's published IRoom schema requires u on every room, direct ones included.
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await alice.PostAsync("im.create", new { username = bob.Username });
 
@@ -46,8 +46,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsername_SubscribesBothUsers()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var room = await alice.CreateDirectRoomAsync(bob.Username!);
 
@@ -63,9 +63,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsernames_ReturnsARoomOfTheCallerAndEveryNamedUser()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var carol = await factory.CreateUserAsync(UniqueName.For("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
         var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
 
@@ -80,8 +80,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_Twice_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var first = await alice.CreateDirectRoomAsync(bob.Username!);
         var second = await alice.CreateDirectRoomAsync(bob.Username!);
@@ -93,8 +93,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_FromTheOtherSide_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var first = await alice.CreateDirectRoomAsync(bob.Username!);
         var second = await bob.CreateDirectRoomAsync(alice.Username!);
@@ -105,9 +105,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithTheSameUsersInAnyOrderAndFromAnyMember_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var carol = await factory.CreateUserAsync(UniqueName.For("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
         var first = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
         var reversed = await alice.PostAsync("im.create", new { usernames = $"{carol.Username},{bob.Username}" });
@@ -122,8 +122,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_InParallelFromBothSides_CreatesOneRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0
             ? alice.PostAsync("im.create", new { username = bob.Username })
@@ -137,9 +137,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithAnotherSetOfUsers_ReturnsAnotherRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var carol = await factory.CreateUserAsync(UniqueName.For("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
         var withBob = await alice.CreateDirectRoomAsync(bob.Username!);
         var withCarol = await alice.CreateDirectRoomAsync(carol.Username!);
@@ -150,7 +150,7 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithAnUnknownUsername_Returns400()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
+        var alice = await factory.NewUserAsync("alice");
 
         var response = await alice.PostAsync("im.create", new { username = UniqueName.For("nobody") });
 
@@ -161,8 +161,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithOneUnknownAmongUsernames_Returns400()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{UniqueName.For("nobody")}" });
 
@@ -173,8 +173,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_ByGuest_Returns403()
     {
-        var guest = await factory.CreateUserAsync(UniqueName.For("guest"), "guest");
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var guest = await factory.NewUserAsync("guest", "guest");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await guest.PostAsync("im.create", new { username = bob.Username });
 
@@ -188,7 +188,7 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("""{"usernames":["a","b"]}""", "must be string")]
     public async Task ImCreate_WithInvalidParams_ReturnsTheFirstValidationError(string body, string message)
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
+        var alice = await factory.NewUserAsync("alice");
 
         var response = await alice.PostAsync("im.create", body);
 

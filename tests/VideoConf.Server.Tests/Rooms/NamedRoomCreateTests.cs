@@ -13,7 +13,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group", "p")]
     public async Task Create_ByUser_ReturnsTheRoomObjectOwnedByTheCreator(string prefix, string key, string type)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
 
@@ -32,7 +32,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "p")]
     public async Task Create_SubscribesTheCreatorWithRoomRoleOwner(string prefix, string type)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync(prefix, name);
@@ -53,9 +53,9 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_WithMembers_SubscribesEveryMemberWithoutRoomRoles(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var first = await factory.CreateUserAsync(UniqueName.For("member"));
-        var second = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var first = await factory.NewUserAsync("member");
+        var second = await factory.NewUserAsync("member");
 
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), first.Username!, second.Username!);
 
@@ -74,7 +74,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group")]
     public async Task Create_WithReadOnly_ReturnsARoomWithRoTrue(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.create", new { name = UniqueName.For("room"), readOnly = true });
 
@@ -91,8 +91,8 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "channels")]
     public async Task Create_WithATakenName_ReturnsDuplicateChannelName(string firstPrefix, string secondPrefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var other = await factory.CreateUserAsync(UniqueName.For("other"));
+        var owner = await factory.NewUserAsync("owner");
+        var other = await factory.NewUserAsync("other");
         var name = UniqueName.For("room");
         await owner.CreateRoomAsync(firstPrefix, name);
 
@@ -108,7 +108,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_InParallelWithOneName_CreatesExactlyOneRoom(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.For("room");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => owner.PostAsync($"{prefix}.create", new { name })));
@@ -122,7 +122,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group")]
     public async Task Create_WithCoercibleParams_CoercesThemAsRocketChatDoes(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var number = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999);
 
         var response = await owner.PostAsync($"{prefix}.create", $$"""{"name":{{number}},"readOnly":"true"}""");
@@ -137,7 +137,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_ByGuest_Returns403(string prefix)
     {
-        var guest = await factory.CreateUserAsync(UniqueName.For("guest"), "guest");
+        var guest = await factory.NewUserAsync("guest", "guest");
         var name = UniqueName.For("room");
 
         var response = await guest.PostAsync($"{prefix}.create", new { name });
@@ -152,7 +152,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_ByGuestWithInvalidParams_ReportsTheParamsBeforeThePermission(string prefix)
     {
-        var guest = await factory.CreateUserAsync(UniqueName.For("guest"), "guest");
+        var guest = await factory.NewUserAsync("guest", "guest");
 
         var response = await guest.PostAsync($"{prefix}.create", new { });
 
@@ -175,7 +175,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", """{"name":"NAME","readOnly":[true]}""", "must be boolean")]
     public async Task Create_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.create", body.Replace("NAME", UniqueName.For("room"), StringComparison.Ordinal));
 
@@ -189,7 +189,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "slash/name")]
     public async Task Create_WithAnInvalidName_ReturnsInvalidRoomName(string prefix, string name)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
 

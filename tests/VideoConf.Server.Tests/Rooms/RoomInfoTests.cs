@@ -11,8 +11,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByGroupMember_ReturnsTheGroup()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync("groups", name, member.Username!);
@@ -27,8 +27,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync("channels", name);
@@ -43,7 +43,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByAdminNonMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
@@ -56,8 +56,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByGuestNonMemberOfAPublicChannel_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var guest = await factory.CreateUserAsync(UniqueName.For("guest"), "guest");
+        var owner = await factory.NewUserAsync("owner");
+        var guest = await factory.NewUserAsync("guest", "guest");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await InfoAsync(guest, Id(room));
@@ -68,8 +68,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByGuestMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var guest = await factory.CreateUserAsync(UniqueName.For("guest"), "guest");
+        var owner = await factory.NewUserAsync("owner");
+        var guest = await factory.NewUserAsync("guest", "guest");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), guest.Username!);
 
         var response = await InfoAsync(guest, Id(room));
@@ -81,8 +81,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await InfoAsync(outsider, Id(room));
@@ -93,7 +93,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByAdminNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
@@ -105,8 +105,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByDirectRoomMember_ReturnsTheDirectRoomWithItsUsers()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
         var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await InfoAsync(bob, Id(direct));
@@ -122,9 +122,9 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var outsider = await factory.NewUserAsync("outsider");
         var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await InfoAsync(outsider, Id(direct));
@@ -135,8 +135,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByAdminNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
         var admin = await factory.LoginAdminAsync();
         var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
@@ -151,7 +151,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("roomName=no-such-room-anywhere")]
     public async Task Info_OfAnUnknownRoom_ReturnsNotAllowed(string query)
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"rooms.info?{query}");
 
@@ -163,7 +163,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Info_ByRoomNameAsMember_ReturnsTheRoom(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.For("room");
         var room = await owner.CreateRoomAsync(prefix, name);
 
@@ -177,8 +177,8 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByRoomNameOfAGroupAsNonMember_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var name = UniqueName.For("room");
         await owner.CreateRoomAsync("groups", name);
 
@@ -195,7 +195,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("?RoomId=a", "must have required property 'roomId'")]
     public async Task Info_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"rooms.info{query}");
 

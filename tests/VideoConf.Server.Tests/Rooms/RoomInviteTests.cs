@@ -13,8 +13,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group", "p")]
     public async Task Invite_ByOwner_SubscribesTheUserAndReturnsTheRoom(string prefix, string key, string type)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync(prefix, name);
@@ -33,8 +33,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task Invite_IntoAGroup_GivesTheInviteeAccessToIt()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         (await InfoAsync(invitee, Id(room))).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
 
@@ -50,9 +50,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_ByAdminMemberWithoutRoomRole_Succeeds(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var invitee = await factory.NewUserAsync("invitee");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), TestAccounts.AdminUsername);
 
         var response = await admin.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = invitee.UserId });
@@ -66,9 +66,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_ByNonOwnerMember_Returns403(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var invitee = await factory.NewUserAsync("invitee");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!);
 
         var response = await member.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = invitee.UserId });
@@ -83,8 +83,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_OfAnExistingMember_IsANoOpSuccess(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!);
 
         var again = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = member.UserId });
@@ -101,10 +101,10 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ChannelsInvite_ByNonMember_Returns403()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var outsider = await factory.NewUserAsync("outsider");
+        var invitee = await factory.NewUserAsync("invitee");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var byUser = await outsider.PostAsync("channels.invite", new { roomId = Id(room), userId = invitee.UserId });
@@ -118,8 +118,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task GroupsInvite_ByNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await outsider.PostAsync("groups.invite", new { roomId = Id(room), userId = outsider.UserId });
@@ -131,7 +131,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task GroupsInvite_ByAdminNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
@@ -143,8 +143,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task GroupsInvite_WithAChannelId_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
         var channel = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await owner.PostAsync("groups.invite", new { roomId = Id(channel), userId = invitee.UserId });
@@ -156,8 +156,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ChannelsInvite_WithAGroupId_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var invitee = await factory.CreateUserAsync(UniqueName.For("invitee"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
         var group = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await owner.PostAsync("channels.invite", new { roomId = Id(group), userId = invitee.UserId });
@@ -171,9 +171,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group")]
     public async Task Invite_WithADirectRoomId_ReturnsRoomNotFound(string prefix, string noun)
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
-        var carol = await factory.CreateUserAsync(UniqueName.For("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
         var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await alice.PostAsync($"{prefix}.invite", new { roomId = Id(direct), userId = carol.UserId });
@@ -188,7 +188,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group", "")]
     public async Task Invite_WithAnUnknownRoomId_ReturnsRoomNotFound(string prefix, string noun, string roomId)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.invite", new { roomId, userId = owner.UserId });
 
@@ -200,7 +200,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_OfAnUnknownUser_Returns400AndChangesNothing(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = "Nonexistent1234ab" });
@@ -218,7 +218,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("channels", """{"roomId":"x","userId":{"_id":"y"}}""", "must be string")]
     public async Task Invite_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.invite", body);
 

@@ -11,8 +11,8 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task ChannelsKick_ByOwner_ReturnsTheChannelWithUsersCountDecreased()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync("channels", name, member.Username!);
@@ -31,9 +31,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_ByOwner_UnsubscribesTheMemberAndDecreasesUsersCount(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
-        var other = await factory.CreateUserAsync(UniqueName.For("other"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var other = await factory.NewUserAsync("other");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!, other.Username!);
         Assert.Equal(3, room["usersCount"]!.GetValue<int>());
 
@@ -49,8 +49,8 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task GroupsKick_ByOwner_TakesAwayTheMembersAccess()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
         (await InfoAsync(member, Id(room))).AssertOk();
 
@@ -64,9 +64,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_ByPlainMember_Returns403(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
-        var victim = await factory.CreateUserAsync(UniqueName.For("victim"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var victim = await factory.NewUserAsync("victim");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!, victim.Username!);
 
         var response = await member.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = victim.UserId });
@@ -80,9 +80,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task ChannelsKick_ByNonMemberUser_Returns403()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
 
         var response = await outsider.PostAsync("channels.kick", new { roomId = Id(room), userId = member.UserId });
@@ -94,9 +94,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task GroupsKick_ByNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
 
         var response = await outsider.PostAsync("groups.kick", new { roomId = Id(room), userId = member.UserId });
@@ -110,8 +110,8 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_OfAUserNotInTheRoom_Returns400(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = outsider.UserId });
@@ -127,8 +127,8 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups", "channels", "group")]
     public async Task Kick_WithARoomOfTheOtherKind_ReturnsRoomNotFound(string prefix, string otherPrefix, string noun)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync(otherPrefix, UniqueName.For("room"), member.Username!);
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = member.UserId });
@@ -142,7 +142,7 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups", "group")]
     public async Task Kick_WithAnUnknownRoomId_ReturnsRoomNotFound(string prefix, string noun)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = "Nonexistent1234ab", userId = owner.UserId });
 
@@ -156,7 +156,7 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("channels", """{"roomId":"x","userId":["y"]}""", "must be string")]
     public async Task Kick_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.kick", body);
 

@@ -1,6 +1,5 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
-using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 
 namespace VideoConf.Server.Tests.Rooms;
 
@@ -15,7 +14,7 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups", "group")]
     public async Task Create_WithANameOf64Characters_StoresTheRoomUnderThatName(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.OfLength("r", 64);
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
@@ -32,7 +31,7 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups")]
     public async Task Create_WithANameOf65Characters_AnswersInvalidRoomNameAndStoresNothing(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var name = UniqueName.OfLength("r", 65);
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
@@ -48,8 +47,8 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups", "group")]
     public async Task Create_WithAMemberNameOverTheUsernameLimit_CreatesTheRoomWithoutThatMember(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
 
         var response = await owner.PostAsync($"{prefix}.create", new { name = UniqueName.For("room"), members = new[] { member.Username!, new string('m', 65), new string('m', 900_000) } });
 
@@ -60,7 +59,7 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [Fact]
     public async Task ImCreate_WithAUsernameOf64Characters_CreatesTheDirectRoom()
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
+        var alice = await factory.NewUserAsync("alice");
         var longest = await factory.CreateUserAsync(UniqueName.OfLength("r", 64));
 
         var room = await alice.CreateDirectRoomAsync(longest.Username!);
@@ -73,8 +72,8 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData(900_000)]
     public async Task ImCreate_WithAUsernameOverTheLimit_AnswersInvalidUser(int length)
     {
-        var alice = await factory.CreateUserAsync(UniqueName.For("alice"));
-        var bob = await factory.CreateUserAsync(UniqueName.For("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var single = await alice.PostAsync("im.create", new { username = new string('u', length) });
         var several = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{new string('u', length)}" });

@@ -11,8 +11,8 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ByMember_ReturnsTheSubscriptionWithItsFieldsInOrder()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var name = UniqueName.For("room");
         var now = WireFormat.Date(factory.Time.GetUtcNow());
         var room = await owner.CreateRoomAsync("groups", name, member.Username!);
@@ -32,8 +32,8 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ForEachMember_ReturnsThatMembersOwnSubscription()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var member = await factory.CreateUserAsync(UniqueName.For("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
         var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
 
         var ofOwner = await SubscriptionAsync(owner, Id(room));
@@ -49,8 +49,8 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [InlineData("groups")]
     public async Task GetOne_ByNonMember_ReturnsNull(string prefix)
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
-        var outsider = await factory.CreateUserAsync(UniqueName.For("outsider"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
         var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await SubscriptionAsync(outsider, Id(room));
@@ -61,7 +61,7 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ByAdminNonMember_ReturnsNull()
     {
-        var owner = await factory.CreateUserAsync(UniqueName.For("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
         var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
@@ -73,7 +73,7 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_OfAnUnknownRoom_ReturnsNull()
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await SubscriptionAsync(user, "Nonexistent1234ab");
 
@@ -86,7 +86,7 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [InlineData("?roomId=a&roomId=b", "must be string")]
     public async Task GetOne_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(UniqueName.For("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"subscriptions.getOne{query}");
 
