@@ -17,7 +17,7 @@ internal static class RateLimiterMemory
     public static async Task<LimiterMemory> MeasureAsync(int keys)
     {
         var time = new ManualTime(DateTimeOffset.UtcNow);
-        using var store = new InMemoryRateLimitStore(time);
+        var store = new InMemoryRateLimitStore(time);
         var before = Settle();
         for (var i = 0; i < keys; i++)
         {

@@ -26,6 +26,12 @@ internal static class Seeder
         SqlDatabase database = provider == "postgres"
             ? new PostgresDatabase(connectionString, 600, TimeProvider.System)
             : new SqliteDatabase(connectionString, 600);
+        // Without the server's host, the seeder runs the SQLite checkpointer itself, so the log stays bounded.
+        using var checkpointer = database is SqliteDatabase sqlite ? new SqliteCheckpointer(sqlite) : null;
+        if (checkpointer is not null)
+        {
+            await checkpointer.StartAsync(CancellationToken.None);
+        }
         await new SqlMigrator(database).MigrateAsync();
         var users = new SqlUserStore(database);
         var rooms = new SqlRoomStore(database);
@@ -53,6 +59,10 @@ internal static class Seeder
             Console.Error.Write(string.Create(CultureInfo.InvariantCulture, $"\rseeded {done + batch.Count:N0} calls in {clock.Elapsed.TotalSeconds:F0} s"));
         }
         Console.Error.WriteLine();
+        if (checkpointer is not null)
+        {
+            await checkpointer.StopAsync(CancellationToken.None);
+        }
         return new SeededRoom(room.Id, Username, Password);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using VideoConf.Server.Events;
 using VideoConf.Server.Http.Validation;
 using VideoConf.Server.Outcomes;
 using VideoConf.Server.RateLimiting;
@@ -18,7 +19,7 @@ internal sealed record LoginSession(UserRecord User, string Token);
 /// password login is counted against the address and the account before its password is checked
 /// (<see cref="LoginAttemptLimiter"/>), and the password is checked on the hashing threads (<see cref="PasswordHasher"/>).
 /// </summary>
-internal sealed class LoginService(IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, TimeProvider time)
+internal sealed class LoginService(IUserStore users, PasswordHasher hasher, LoginAttemptLimiter limiter, EventHub events, TimeProvider time)
 {
     public async Task<Outcome<LoginSession>> LoginAsync(LoginRequest request, IPAddress? address, CancellationToken cancellationToken)
     {
@@ -48,9 +49,18 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
         return new LoginSession(user with { Status = "online", UpdatedAt = user.Status == "online" ? user.UpdatedAt : now }, token);
     }
 
-    /// <summary>Ends the session of this one token; the user's other sessions stay.</summary>
-    public Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken) =>
-        users.RemoveTokenAsync(user.Id, Tokens.Hash(token), cancellationToken);
+    /// <summary>
+    /// Ends the session of this one token (the user's other sessions stay) and announces it; a token another request
+    /// ended meanwhile was announced there.
+    /// </summary>
+    public async Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken)
+    {
+        var hash = Tokens.Hash(token);
+        if (await users.RemoveTokenAsync(user.Id, hash, cancellationToken))
+        {
+            events.Publish(new SessionEnded(user.Id, hash));
+        }
+    }
 
     /// <summary>The active user whose password this is, or why not (wrong credentials, blocked, or too busy to check).</summary>
     private async Task<Outcome<UserRecord>> CheckPasswordAsync(LoginRequest request, IPAddress? address, CancellationToken cancellationToken)

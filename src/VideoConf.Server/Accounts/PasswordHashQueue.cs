@@ -7,7 +7,9 @@ namespace VideoConf.Server.Accounts;
 /// bcrypt runs here, on a few dedicated threads (one per core by default) fed by a bounded queue, never on the
 /// thread pool: a flood of logins used to occupy every pool thread with hashing, and every other route
 /// (<c>/health/live</c> included) waited behind it. A request waiting for its turn holds no thread, and when the
-/// queue is full the caller is told at once so it can answer 503 instead of queueing without end.
+/// queue is full the caller is told at once so it can answer 503 instead of queueing without end. The workers start
+/// with the queue, not as a hosted service: they are threads blocked on the queue, wait on no clock, and end when
+/// it is disposed.
 /// </summary>
 internal sealed class PasswordHashQueue : IDisposable
 {

@@ -6,7 +6,8 @@ namespace VideoConf.Server.Events;
 /// One subscriber of the <see cref="EventHub"/>: a bounded queue and one reader that hands the events to the
 /// handler in order. A handler that throws is logged and keeps receiving; a subscriber that falls
 /// <see cref="Capacity"/> events behind loses the newest ones (logged once per backlog), so memory stays bounded
-/// whatever a subscriber does, and the publisher never waits.
+/// whatever a subscriber does, and the publisher never waits. The reader starts with the subscription, not as a
+/// hosted service: it lives exactly as long as the subscription (from Subscribe to Dispose) and waits on no clock.
 /// </summary>
 internal sealed partial class EventSubscription : IDisposable
 {

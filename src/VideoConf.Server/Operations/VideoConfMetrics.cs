@@ -20,7 +20,7 @@ internal sealed class VideoConfMetrics
     {
         var meter = meters.Create(MeterName);
         _callsStarted = meter.CreateCounter<long>("calls.started", description: "Calls started, by type.");
-        _callsJoined = meter.CreateCounter<long>("calls.joined", description: "Successful joins.");
+        _callsJoined = meter.CreateCounter<long>("calls.joined", description: "Joins that added someone to a call (a user's first join, or a guest).");
         _callsEnded = meter.CreateCounter<long>("calls.ended", description: "Calls that ended, by final status.");
         _rateLimitRefusals = meter.CreateCounter<long>("ratelimit.refusals", description: "Requests refused with 429, by route.");
         _storeErrors = meter.CreateCounter<long>("store.errors", description: "Requests answered 503 because the store was unavailable.");

@@ -4,21 +4,13 @@ namespace VideoConf.Server.RateLimiting;
 
 /// <summary>
 /// Windows in this process's memory. Each window is counted under its own lock (exact admission); windows that
-/// have ended are reclaimed by a sweep, so memory follows the number of keys active in the last interval.
+/// have ended are reclaimed by <see cref="Sweep"/> (run by <see cref="RateLimitWindowSweeper"/>), so memory follows
+/// the number of keys active in the last interval.
 /// </summary>
-internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
+internal sealed class InMemoryRateLimitStore(TimeProvider time) : IRateLimitStore
 {
-    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
-
     private readonly ConcurrentDictionary<string, Window> _windows = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
-    private readonly CancellationTokenSource _stopping = new();
-
-    public InMemoryRateLimitStore(TimeProvider time)
-    {
-        _time = time;
-        _ = SweepLoopAsync(_stopping.Token);
-    }
+    private readonly TimeProvider _time = time;
 
     /// <summary>How many windows are held right now.</summary>
     public int Count => _windows.Count;
@@ -96,34 +88,6 @@ internal sealed class InMemoryRateLimitStore : IRateLimitStore, IDisposable
             _windows.TryRemove(new KeyValuePair<string, Window>(key, entry));
         }
     }
-
-    /// <summary>Sweeps every <see cref="SweepInterval"/>, counted from the end of the previous sweep.</summary>
-    private async Task SweepLoopAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (true)
-            {
-                await Task.Delay(SweepInterval, _time, stoppingToken);
-                Sweep();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-    }
-
-    public void Dispose()
-    {
-        // Registered under two service types, so the container may dispose it twice.
-        if (Interlocked.Exchange(ref _disposed, 1) == 0)
-        {
-            _stopping.Cancel();
-            _stopping.Dispose();
-        }
-    }
-
-    private int _disposed;
 
     private sealed class Window
     {

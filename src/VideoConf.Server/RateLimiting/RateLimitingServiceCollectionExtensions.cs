@@ -13,6 +13,7 @@ internal static class RateLimitingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddTrustedProxies(configuration);
         services.AddSingleton<InMemoryRateLimitStore>();
+        services.AddHostedService<RateLimitWindowSweeper>();
         services.TryAddSingleton<IRateLimitStore>(sp => sp.GetRequiredService<InMemoryRateLimitStore>());
         services.AddSingleton<IApiRequestGate, RateLimitGate>();
         services.AddSingleton<LoginAttemptLimiter>();

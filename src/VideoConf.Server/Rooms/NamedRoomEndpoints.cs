@@ -61,8 +61,8 @@ internal static partial class NamedRoomEndpoints
             .Responds(room)
             .Fails(family.RoomNotFound, RoomFailures.InvalidUser, Failure.Forbidden);
         group.MapApiPost($"{family.RoutePrefix}.kick",
-                (ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, CancellationToken cancellationToken) =>
-                    Kick(family, p, caller, rooms, time, cancellationToken), MemberSchema)
+                (ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken) =>
+                    Kick(family, p, caller, rooms, membership, cancellationToken), MemberSchema)
             .WithSummary($"Remove a user from a {noun}")
             .WithDescription("The caller must hold remove-user in the room.")
             .Responds(family.IsPrivate ? DocSchema.Object() : room)
@@ -105,7 +105,7 @@ internal static partial class NamedRoomEndpoints
         return RoomResponse(family, (await rooms.FindByIdAsync(room.Id, cancellationToken))!);
     }
 
-    private static async Task<IResult> Kick(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Kick(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken)
     {
         var (room, subscription) = await FindAsync(family, p.String("roomId")!, caller.Required, rooms, cancellationToken);
         if (room is null)
@@ -116,7 +116,7 @@ internal static partial class NamedRoomEndpoints
         {
             return ApiResults.Error(Failure.Forbidden);
         }
-        if (!await rooms.RemoveSubscriptionAsync(room.Id, p.String("userId")!, time.GetUtcNow().UtcDateTime, cancellationToken))
+        if (!await membership.RemoveMemberAsync(room, p.String("userId")!, cancellationToken))
         {
             return ApiResults.Error(RoomFailures.UserNotInRoom);
         }

@@ -1,9 +1,13 @@
+using VideoConf.Server.Events;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Rooms;
 
-/// <summary>Creates rooms and subscribes users to them, keeping subscriptions and room counters consistent.</summary>
-internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, TimeProvider time)
+/// <summary>
+/// Creates rooms and subscribes and unsubscribes users, keeping subscriptions and room counters consistent, and
+/// announces a membership that ended (<see cref="RoomAccessRemoved"/>).
+/// </summary>
+internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, EventHub events, TimeProvider time)
 {
     /// <summary>Creates a channel or group (<paramref name="type"/>) owned by its creator; null when the name is taken.</summary>
     public async Task<RoomRecord?> CreateNamedRoomAsync(string type, string name, UserRecord creator, IReadOnlyList<string> memberUsernames,
@@ -28,6 +32,17 @@ internal sealed class RoomMembership(IRoomStore rooms, IUserStore users, TimePro
             return false;
         }
         await rooms.AddSubscriptionAsync(NewSubscription(room, user, [], time.GetUtcNow().UtcDateTime), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Unsubscribes the user and announces it; false when they were not a member.</summary>
+    public async Task<bool> RemoveMemberAsync(RoomRecord room, string userId, CancellationToken cancellationToken)
+    {
+        if (!await rooms.RemoveSubscriptionAsync(room.Id, userId, time.GetUtcNow().UtcDateTime, cancellationToken))
+        {
+            return false;
+        }
+        events.Publish(new RoomAccessRemoved(room.Id, userId));
         return true;
     }
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VideoConf.Server.Accounts;
-using VideoConf.Server.Events;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
@@ -71,17 +70,13 @@ internal static class SettingEndpoints
             : ApiResults.Error(NotFound);
     }
 
-    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, EventHub events, CancellationToken cancellationToken)
+    private static async Task<IResult> Change(string id, ApiParams p, Caller caller, SettingsService settings, CancellationToken cancellationToken)
     {
         if (!Permissions.Has(caller.Required, Permissions.EditPrivilegedSetting))
         {
             return ApiResults.Error(Failure.Forbidden);
         }
         var (outcome, error) = await settings.SetAsync(id, p.Raw("value"), cancellationToken);
-        if (outcome == SettingChange.Changed)
-        {
-            events.Publish(new SettingChanged(id));
-        }
         return outcome switch
         {
             SettingChange.NotFound => ApiResults.Error(NotFound),

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
+using VideoConf.Server.Events;
 using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Settings;
@@ -17,12 +18,14 @@ internal enum SettingChange
 /// <summary>
 /// The settings in force. Values resolve, lowest to highest: the registry default, configuration section
 /// <c>Settings</c>, the value last saved through the API, and <c>OVERWRITE_SETTING_&lt;id&gt;</c> (forced at every start).
-/// Reads are in-memory; changes are persisted (secrets encrypted with Data Protection) before they take effect.
+/// Reads are in-memory; changes are persisted (secrets encrypted with Data Protection) before they take effect, and
+/// each change is then announced as a <see cref="SettingChanged"/> (other instances re-read the value from the store).
 /// </summary>
 internal sealed partial class SettingsService(
     ISettingStore store,
     IConfiguration configuration,
     IDataProtectionProvider dataProtection,
+    EventHub events,
     TimeProvider time,
     ILogger<SettingsService> logger) : ISettingsReader
 {
@@ -83,7 +86,11 @@ internal sealed partial class SettingsService(
         return definition.Secret && value is string { Length: > 0 } ? JsonValue.Create("********") : SettingValues.ToJson(value);
     }
 
-    /// <summary>Validates, persists and applies a value sent through the API; the error is set when the value is invalid.</summary>
+    /// <summary>
+    /// Validates, persists, applies and announces a value sent through the API; the error is set when the value is
+    /// invalid. The announcement is made under <see cref="_order"/>, so this instance announces its changes in the
+    /// order it stored them.
+    /// </summary>
     public async Task<(SettingChange Outcome, string? Error)> SetAsync(string id, JsonNode? node, CancellationToken cancellationToken = default)
     {
         if (!SettingsRegistry.ById.TryGetValue(id, out var definition))
@@ -101,6 +108,7 @@ internal sealed partial class SettingsService(
         {
             await store.SaveAsync(id, json, time.GetUtcNow().UtcDateTime, cancellationToken);
             Apply(id, json, value);
+            events.Publish(new SettingChanged(id));
         }
         finally
         {
@@ -109,7 +117,7 @@ internal sealed partial class SettingsService(
         return (SettingChange.Changed, null);
     }
 
-    /// <summary>Re-reads one setting from the store (another instance changed it).</summary>
+    /// <summary>Re-reads one setting from the store (another instance changed it and announced it; not announced again).</summary>
     public async Task ReloadAsync(string id, CancellationToken cancellationToken = default)
     {
         if (!SettingsRegistry.ById.TryGetValue(id, out var definition))

@@ -8,7 +8,11 @@ public interface ICallStore
 {
     Task<CallRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new call with its start message (counted in the room); returns it with its room sequence number.</summary>
+    /// <summary>
+    /// Stores a new call with its start message (counted in the room); returns it with its room sequence number. A
+    /// direct call's ringing deadline is also kept as its ringing-timeout marker, which outlives the ringing (an
+    /// answer or a cancel ends that) until <see cref="ClaimRingingTimeoutAsync"/> clears it.
+    /// </summary>
     Task<CallRecord> InsertAsync(CallRecord call, MessageRecord startMessage, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -45,6 +49,15 @@ public interface ICallStore
 
     /// <summary>Calls still ringing whose ringing time ran out at or before <paramref name="now"/>.</summary>
     Task<IReadOnlyList<string>> FindRingingDueAsync(DateTime now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>Direct calls whose ringing-timeout marker is set and due at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> FindRingingTimeoutsDueAsync(DateTime now, int max, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Clears the call's ringing-timeout marker when it is set and due at <paramref name="now"/>; true for the one
+    /// caller, on any instance, that cleared it, which then announces the timeout.
+    /// </summary>
+    Task<bool> ClaimRingingTimeoutAsync(string id, DateTime now, CancellationToken cancellationToken = default);
 
     /// <summary>Calls not ended that were created at or before <paramref name="createdBefore"/>.</summary>
     Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default);

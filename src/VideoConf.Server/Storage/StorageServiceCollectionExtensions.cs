@@ -30,6 +30,11 @@ internal static class StorageServiceCollectionExtensions
                 ? new PostgresDatabase(configuration.GetConnectionString("Postgres")!, options.CommandTimeoutSeconds, TimeProvider.System)
                 : new SqliteDatabase(configuration.GetConnectionString("Sqlite") ?? "Data Source=videoconf.db", options.CommandTimeoutSeconds);
         });
+        if ((configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new()).Provider == StorageOptions.Sqlite)
+        {
+            services.AddSingleton(sp => (SqliteDatabase)sp.GetRequiredService<SqlDatabase>());
+            services.AddHostedService<SqliteCheckpointer>();
+        }
         services.AddSingleton<IStoreMigrator, SqlMigrator>();
         services.AddSingleton<IStoreHealth, SqlStoreHealth>();
         services.AddSingleton<SqlUserStore>();

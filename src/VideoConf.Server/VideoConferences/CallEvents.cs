@@ -10,10 +10,18 @@ namespace VideoConf.Server.VideoConferences;
 /// </summary>
 internal sealed class CallEvents(EventHub events)
 {
-    public void Started(CallRecord call) => events.Publish(CallChanged.Of(call, CallChange.Started));
+    /// <summary>A call was stored with its start message: the call first, then the message posted in its room.</summary>
+    public void Started(CallRecord call, MessageRecord startMessage)
+    {
+        events.Publish(CallChanged.Of(call, CallChange.Started));
+        events.Publish(new MessagePosted(startMessage));
+    }
 
-    public void Joined<T>(CallChangeResult<T> result) => events.Publish(CallChanged.Of(result.Call, CallChange.Joined));
+    public void Joined(CallRecord call) => events.Publish(CallChanged.Of(call, CallChange.Joined));
 
     /// <summary>A call changed state (cancelled, timed out, expired): an end, or a move within the call.</summary>
     public void Changed(CallRecord call) => events.Publish(CallChanged.Of(call, call.IsEnded ? CallChange.Ended : CallChange.Updated));
+
+    /// <summary>The ringing time of a direct call is over (see <see cref="Events.RingingTimedOut"/>).</summary>
+    public void RingingTimedOut(CallRecord call) => events.Publish(new RingingTimedOut(call.Id, call.RoomId));
 }

@@ -7,7 +7,9 @@ namespace VideoConf.Server.VideoConferences;
 /// Moves calls on when time runs out: ringing calls past their stored deadline (checked twice a second, so a call
 /// is declined within a second of falling due, also after a restart) and calls open longer than
 /// <c>VideoConf_Expiration_Hours</c> (swept every minute). Every move is a conditional update through
-/// <see cref="CallLifecycle"/>, so several instances can sweep at once and each call still moves once.
+/// <see cref="CallLifecycle"/>, so several instances can sweep at once and each call still moves once. After each
+/// ringing sweep, the direct calls whose ringing time is over are announced (<see cref="Events.RingingTimedOut"/>),
+/// each by the one instance that claims its stored marker.
 /// </summary>
 internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService settings, CallEvents events, TimeProvider time, ILogger<CallTimekeeper> logger)
     : BackgroundService
@@ -18,7 +20,7 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(
-            RunEveryAsync(RingingInterval, TimeOutRingingAsync, stoppingToken),
+            RunEveryAsync(RingingInterval, async ct => await TimeOutRingingAsync(ct) + await AnnounceRingingTimeoutsAsync(ct), stoppingToken),
             RunEveryAsync(ExpiryInterval, ExpireAsync, stoppingToken));
 
     /// <summary>Declines or silences every call whose ringing time is over; returns how many moved.</summary>
@@ -37,6 +39,35 @@ internal sealed partial class CallTimekeeper(ICallStore calls, SettingsService s
             if (due.Count < BatchSize)
             {
                 return moved;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Announces every direct call whose ringing time is over, whatever its state; returns how many this instance
+    /// announced. The call is declined first if it still rings (by whichever instance gets there), so the
+    /// announcement never precedes the stored decline; then the marker is claimed, which only one instance can do.
+    /// </summary>
+    public async Task<int> AnnounceRingingTimeoutsAsync(CancellationToken cancellationToken)
+    {
+        var announced = 0;
+        while (true)
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            var due = await calls.FindRingingTimeoutsDueAsync(now, BatchSize, cancellationToken);
+            foreach (var id in due)
+            {
+                var result = await calls.UpdateAsync(id, c => CallLifecycle.RingingTimeout(c, now), cancellationToken);
+                Note(result);
+                if (result is not null && await calls.ClaimRingingTimeoutAsync(id, now, cancellationToken))
+                {
+                    events.RingingTimedOut(result.Call);
+                    announced++;
+                }
+            }
+            if (due.Count < BatchSize)
+            {
+                return announced;
             }
         }
     }

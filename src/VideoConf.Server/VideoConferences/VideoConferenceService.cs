@@ -95,7 +95,7 @@ internal sealed class VideoConferenceService(
             RingingUntil: ringing ? startedAt.AddSeconds(Math.Max(1, settings.GetInt(SettingIds.VideoConfRingingTimeout))) : null,
             ProviderData: null);
         var stored = await calls.InsertAsync(call, message, cancellationToken);
-        events.Started(stored);
+        events.Started(stored, message);
         return stored;
     }
 
@@ -132,7 +132,11 @@ internal sealed class VideoConferenceService(
         {
             return VideoConferenceFailures.InvalidCall;
         }
-        events.Joined(result);
+        if (result.Changed)
+        {
+            // A user joining again changes nothing, and nothing is announced.
+            events.Joined(result.Call);
+        }
         return new CallJoin(url, provider.Key);
     }
 

@@ -12,13 +12,11 @@ namespace VideoConf.Server.Tests.Infrastructure;
 /// </summary>
 internal sealed class TestRateLimitStore : IAsyncDisposable
 {
-    private readonly InMemoryRateLimitStore _memory;
     private readonly IConnectionMultiplexer? _redis;
     private readonly LogCapture _logs = new();
 
     private TestRateLimitStore(InMemoryRateLimitStore memory, IConnectionMultiplexer? redis)
     {
-        _memory = memory;
         _redis = redis;
         Store = redis is null ? memory : new RedisRateLimitStore(new RedisLink(redis, _logs.LoggerFor<RedisLink>()), memory, TimeProvider.System);
     }
@@ -36,7 +34,6 @@ internal sealed class TestRateLimitStore : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _memory.Dispose();
         if (_redis is not null)
         {
             await _redis.DisposeAsync();

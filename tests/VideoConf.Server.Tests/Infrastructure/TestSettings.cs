@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
+using VideoConf.Server.Events;
 using VideoConf.Server.Settings;
 
 namespace VideoConf.Server.Tests.Infrastructure;
@@ -21,6 +22,7 @@ public static class TestSettings
             new InMemorySettingStore(),
             config,
             new EphemeralDataProtectionProvider(),
+            new EventHub(NullLogger<EventHub>.Instance),
             TimeProvider.System,
             NullLogger<SettingsService>.Instance);
         await settings.InitializeAsync();

@@ -6,7 +6,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Storage;
 
-/// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements, checkpoints.</summary>
+/// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements (checkpoints: <see cref="SqliteCheckpointerTests"/>).</summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
     private readonly TestDirectory _directory = TestDirectory.Create();
@@ -102,22 +102,6 @@ public sealed class SqliteDatabaseTests : IDisposable
                 (n, blob) => rows.Add($"{n}:{System.Text.Encoding.UTF8.GetString(blob)}"), CancellationToken.None);
             Assert.Equal(["1:{}", "2:", "3:[1]"], rows);
         }
-    }
-
-    [Fact]
-    public async Task Checkpointer_CopiesTheLogBack_WithoutTheWriter()
-    {
-        var payload = new string('x', 2000);
-        for (var batch = 0; batch < 20; batch++)
-        {
-            await Task.WhenAll(Enumerable.Range(batch * 500, 500).Select(i => InsertAsync(i, $"{i}-{payload}")));
-        }
-
-        // The writer never checkpoints (wal_autocheckpoint=0) and nothing here does: the rows reach the database
-        // file only through the checkpointer, within a generous bound.
-        await Eventually.HoldsAsync(() => Task.FromResult(new FileInfo(_directory.File("store.db")).Length), length => length >= 20_000_000,
-            "the database file holding the rows");
-        Assert.Equal(10_000, (await NamesAsync()).Count);
     }
 
     private Task InsertAsync(long id, string name) =>

@@ -30,12 +30,14 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
             var stored = call with { Seq = seq };
             await connection.Command(
                     """
-                    INSERT INTO video_conferences (id, rid, seq, status, created_at, ended_at, ringing_until, callee_id, provider_data, json)
-                    VALUES (@id, @rid, @seq, @status, @created, @ended, @ringing, @callee, @data, @json)
+                    INSERT INTO video_conferences (id, rid, seq, status, created_at, ended_at, ringing_until, ringing_timeout_due, callee_id, provider_data, json)
+                    VALUES (@id, @rid, @seq, @status, @created, @ended, @ringing, @timeout, @callee, @data, @json)
                     """, transaction)
                 .With("@id", stored.Id).With("@rid", stored.RoomId).With("@seq", seq).With("@status", stored.Status)
                 .With("@created", ToMs(stored.CreatedAt)).With("@ended", ToMs(stored.EndedAt))
-                .With("@ringing", ToMs(stored.RingingUntil)).With("@callee", stored.CalleeId)
+                .With("@ringing", ToMs(stored.RingingUntil))
+                .With("@timeout", ToMs(stored.Type == CallType.Direct ? stored.RingingUntil : null))
+                .With("@callee", stored.CalleeId)
                 .With("@data", stored.ProviderData).With("@json", CallJson.Serialize(stored))
                 .ExecuteNonQueryAsync(cancellationToken);
             await SqlMessageStore.InsertAsync(connection, transaction, startMessage, cancellationToken);
@@ -163,6 +165,20 @@ internal sealed class SqlCallStore(SqlDatabase database) : ICallStore
         database.ReadAsync<IReadOnlyList<string>>(async connection =>
             await connection.Command("SELECT id FROM video_conferences WHERE ringing_until IS NOT NULL AND ringing_until <= @now LIMIT @max")
                 .With("@now", ToMs(now)).With("@max", max).QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<string>> FindRingingTimeoutsDueAsync(DateTime now, int max, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+            await connection.Command("SELECT id FROM video_conferences WHERE ringing_timeout_due IS NOT NULL AND ringing_timeout_due <= @now LIMIT @max")
+                .With("@now", ToMs(now)).With("@max", max).QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
+
+    /// <summary>One conditional update: of instances claiming at once, the row lock lets exactly one see the marker set.</summary>
+    public Task<bool> ClaimRingingTimeoutAsync(string id, DateTime now, CancellationToken cancellationToken = default) =>
+        database.WriteAsync(async (connection, transaction) =>
+            await connection.Command(
+                    "UPDATE video_conferences SET ringing_timeout_due = NULL WHERE id = @id AND ringing_timeout_due IS NOT NULL AND ringing_timeout_due <= @now",
+                    transaction)
+                .With("@id", id).With("@now", ToMs(now))
+                .ExecuteNonQueryAsync(cancellationToken) == 1, cancellationToken);
 
     public Task<IReadOnlyList<string>> FindUnendedCreatedBeforeAsync(DateTime createdBefore, int max, CancellationToken cancellationToken = default) =>
         database.ReadAsync<IReadOnlyList<string>>(async connection =>

@@ -117,5 +117,11 @@ internal static class SqlSchema
         (3, """
             ALTER TABLE call_sequences ADD COLUMN version BIGINT NOT NULL DEFAULT 0;
             """),
+        // When a direct call's ringing time is over, kept until one instance claims it and announces the timeout,
+        // whatever happened to the call meanwhile; calls stored before this migration have none.
+        (4, """
+            ALTER TABLE video_conferences ADD COLUMN ringing_timeout_due BIGINT;
+            CREATE INDEX video_conferences_ringing_timeout ON video_conferences (ringing_timeout_due) WHERE ringing_timeout_due IS NOT NULL;
+            """),
     ];
 }

@@ -7,13 +7,13 @@ namespace VideoConf.Server.Storage.Sqlite;
 /// Copies the write-ahead log back into the database file on a connection of its own, so the writer never does it.
 /// SQLite's automatic checkpoint runs inside the commit that crosses the threshold, and a checkpoint ends with an
 /// fsync of the database: under a steady stream of writes that stalled the single writer for most of its time.
-/// Here the writer only signals after each commit; a passive checkpoint (it never blocks readers or the writer)
-/// follows at most every <see cref="Interval"/>, and a restarting one when the log has grown past
-/// <see cref="RestartAfterFrames"/>.
+/// Here the writer only raises <see cref="SqliteDatabase.Commits"/>; a passive checkpoint (it never blocks readers or
+/// the writer) follows at most every <see cref="Interval"/> of <see cref="TimeProvider"/> time, and a restarting one
+/// when the log has grown past <see cref="RestartAfterFrames"/>. A clean stop copies back what is left.
 /// </summary>
-internal sealed class SqliteCheckpointer : IDisposable
+internal sealed class SqliteCheckpointer : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
     /// A passive checkpoint never catches up while writes keep coming, and SQLite starts the log over only once it
@@ -27,90 +27,79 @@ internal sealed class SqliteCheckpointer : IDisposable
 
     private static readonly TimeSpan RestartBackOff = TimeSpan.FromSeconds(2);
 
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _signal = new(0, 1);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private SqliteConnection? _connection;
+    private DateTimeOffset _restartNotBefore = DateTimeOffset.MinValue;
 
-    public SqliteCheckpointer(string connectionString)
+    /// <summary>
+    /// On real time, whatever clock the rest of the service runs on (tests move theirs): the checkpoints keep the
+    /// file bounded, as the store's own timeouts run on real time.
+    /// </summary>
+    public SqliteCheckpointer(SqliteDatabase database)
+        : this(database, TimeProvider.System)
     {
-        _connectionString = connectionString;
-        _loop = Task.Run(RunAsync);
     }
 
-    /// <summary>Called after a commit: a checkpoint will follow.</summary>
-    public void Committed()
+    internal SqliteCheckpointer(SqliteDatabase database, TimeProvider time)
     {
-        if (_signal.CurrentCount == 0)
-        {
-            try
-            {
-                _signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled by a commit racing this one.
-            }
-        }
+        _database = database;
+        _time = time;
     }
 
-    private async Task RunAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        SqliteConnection? connection = null;
-        var restartNotBefore = 0L;
         try
         {
             while (true)
             {
-                await _signal.WaitAsync(_stop.Token);
-                try
-                {
-                    connection ??= await SqliteConnections.OpenAsync(_connectionString,
-                        $"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};", _stop.Token);
-                    var (_, logFrames) = await CheckpointAsync(connection, "PASSIVE");
-                    if (logFrames > RestartAfterFrames && Environment.TickCount64 >= restartNotBefore)
-                    {
-                        var (busy, _) = await CheckpointAsync(connection, "RESTART");
-                        // A long read (a streamed list) keeps the log in use: stop holding writers up for a while.
-                        restartNotBefore = busy ? Environment.TickCount64 + (long)RestartBackOff.TotalMilliseconds : 0;
-                    }
-                }
-                catch (SqliteException)
-                {
-                    // A busy or failing checkpoint is retried after the next commit; the log only grows meanwhile.
-                    connection?.Dispose();
-                    connection = null;
-                }
-                await Task.Delay(Interval, _stop.Token);
+                await _database.Commits.WaitAsync(stoppingToken);
+                await CheckpointAsync(stoppingToken);
+                await Task.Delay(Interval, _time, stoppingToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            if (_database.Commits.TryTake())
+            {
+                await CheckpointAsync(CancellationToken.None);
+            }
         }
         finally
         {
-            connection?.Dispose();
+            _connection?.Dispose();
+            _connection = null;
+        }
+    }
+
+    /// <summary>A passive checkpoint, then a restarting one if the log is still long and the last one was not kept from finishing.</summary>
+    private async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            _connection ??= await SqliteConnections.OpenAsync(_database.ConnectionString,
+                $"PRAGMA busy_timeout={(int)RestartWait.TotalMilliseconds};", cancellationToken);
+            var (_, logFrames) = await RunAsync(_connection, "PASSIVE", cancellationToken);
+            if (logFrames > RestartAfterFrames && _time.GetUtcNow() >= _restartNotBefore)
+            {
+                var (busy, _) = await RunAsync(_connection, "RESTART", cancellationToken);
+                // A long read (a streamed list) keeps the log in use: stop holding writers up for a while.
+                _restartNotBefore = busy ? _time.GetUtcNow() + RestartBackOff : DateTimeOffset.MinValue;
+            }
+        }
+        catch (SqliteException)
+        {
+            // A busy or failing checkpoint is retried after the next commit; the log only grows meanwhile.
+            _connection?.Dispose();
+            _connection = null;
         }
     }
 
     /// <summary>Runs one checkpoint; returns whether it was kept from finishing, and how many frames the log held.</summary>
-    private async Task<(bool Busy, long LogFrames)> CheckpointAsync(SqliteConnection connection, string mode)
+    private static async Task<(bool Busy, long LogFrames)> RunAsync(SqliteConnection connection, string mode, CancellationToken cancellationToken)
     {
         await using var command = connection.OneOffCommand($"PRAGMA wal_checkpoint({mode});");
-        await using var reader = await command.ExecuteReaderAsync(_stop.Token);
-        return await reader.ReadAsync(_stop.Token) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        try
-        {
-            _loop.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-        }
-        _stop.Dispose();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? (reader.GetInt64(0) != 0, reader.GetInt64(1)) : (false, 0);
     }
 }

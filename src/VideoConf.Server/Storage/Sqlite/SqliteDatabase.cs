@@ -8,14 +8,14 @@ namespace VideoConf.Server.Storage.Sqlite;
 /// <summary>
 /// One SQLite file in WAL mode. Reads run on pooled connections in parallel; writes go through one in-process
 /// writer (SQLite has one writer anyway) that commits them in groups, which also makes every read-modify-write
-/// exact. Every connection stays open and keeps its prepared statements (<see cref="StatementCache"/>).
+/// exact. Every connection stays open and keeps its prepared statements (<see cref="StatementCache"/>). The writer
+/// leaves checkpoints to the <see cref="SqliteCheckpointer"/>, a hosted service of its own, and only raises
+/// <see cref="Commits"/>; a tool that writes without the host runs the checkpointer itself.
 /// </summary>
 internal sealed class SqliteDatabase : SqlDatabase, IDisposable
 {
-    private readonly string _connectionString;
     private readonly SqliteConnectionPool _readers;
     private readonly SqliteGroupWriter _writer;
-    private readonly SqliteCheckpointer _checkpointer;
     private readonly int _busyTimeoutMs;
 
     public SqliteDatabase(string connectionString, int commandTimeoutSeconds)
@@ -26,15 +26,20 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
             Pooling = false,
             DefaultTimeout = Math.Max(1, commandTimeoutSeconds),
         };
-        _connectionString = builder.ToString();
+        ConnectionString = builder.ToString();
         _busyTimeoutMs = builder.DefaultTimeout * 1000;
         DataSource = builder.DataSource;
-        _readers = new SqliteConnectionPool(_connectionString);
-        _checkpointer = new SqliteCheckpointer(_connectionString);
-        _writer = new SqliteGroupWriter(ct => OpenConnectionAsync(forWrite: true, ct), _checkpointer.Committed);
+        _readers = new SqliteConnectionPool(ConnectionString);
+        _writer = new SqliteGroupWriter(ct => OpenConnectionAsync(forWrite: true, ct), Commits.Raise);
     }
 
     public string DataSource { get; }
+
+    /// <summary>The connection string every connection of this store opens with.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Raised after every commit, for the <see cref="SqliteCheckpointer"/>.</summary>
+    public SqliteCommitSignal Commits { get; } = new();
 
     public override string Description => $"SQLite file {Path.GetFullPath(DataSource)}";
 
@@ -51,7 +56,7 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
         // Per-connection settings that only writes need; readers skip the extra statements. The writer leaves
         // checkpoints to the checkpointer, and waits inside SQLite (not in 150 ms sleeps) while the checkpointer
         // briefly holds the write lock to start the log over.
-        var connection = await SqliteConnections.OpenAsync(_connectionString,
+        var connection = await SqliteConnections.OpenAsync(ConnectionString,
             $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA busy_timeout={_busyTimeoutMs};",
             cancellationToken);
         StatementCache.Register(connection);
@@ -122,7 +127,6 @@ internal sealed class SqliteDatabase : SqlDatabase, IDisposable
     public void Dispose()
     {
         _writer.Dispose();
-        _checkpointer.Dispose();
         _readers.Dispose();
     }
 }

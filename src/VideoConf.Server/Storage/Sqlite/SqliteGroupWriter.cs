@@ -10,7 +10,8 @@ namespace VideoConf.Server.Storage.Sqlite;
 /// committed. When a write fails, its group is rolled back and each of its writes run again alone, so a failing
 /// write never takes the others with it. Under load this turns many small commits into a few larger ones. The
 /// writer keeps its connection, and the statements it has prepared, from group to group, and opens a new one only
-/// after a failure of the connection itself.
+/// after a failure of the connection itself. Its loop starts with the store, not as a hosted service: migrations
+/// and host-less tools write before any hosted service runs, and it waits on its queue, never on a clock.
 /// </summary>
 internal sealed class SqliteGroupWriter : IDisposable
 {
