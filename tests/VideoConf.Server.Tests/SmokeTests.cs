@@ -1,4 +1,3 @@
-using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests;
@@ -18,7 +17,6 @@ public sealed class SmokeTests(VideoConfFactory factory) : IClassFixture<VideoCo
     public async Task Me_WithoutCredentials_Returns401Envelope()
     {
         var response = await factory.CreateApiClient().GetAsync("me");
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
     }
 }

@@ -1,22 +1,12 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary>The exact bodies of the accounts contract (api.md §1.1 and §2), and the user object as it must appear.</summary>
-internal static partial class AccountBodies
+/// <summary>The exact bodies of the accounts contract (§2), and the user object as it must appear.</summary>
+internal static class AccountBodies
 {
-    public const string NotLoggedIn =
-        """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""";
-
-    public const string LoginFailed = """{"success":false,"status":"error","error":"Unauthorized","message":"Unauthorized"}""";
-
     public const string LoggedOut = """{"status":"success","data":{"message":"You've been logged out!"},"success":true}""";
-
-    public const string Forbidden = """{"success":false,"error":"unauthorized"}""";
 
     public const string UserNotFound = """{"success":false,"error":"User not found."}""";
 
@@ -29,10 +19,6 @@ internal static partial class AccountBodies
     /// <summary>The fields of a user object, in the contract's order (<c>avatarETag</c> is absent for users without one).</summary>
     public static readonly string[] UserFields =
         ["_id", "type", "username", "name", "emails", "status", "roles", "active", "createdAt", "_updatedAt"];
-
-    /// <summary>ISO-8601 UTC with milliseconds, as every date goes on the wire.</summary>
-    public static string Date(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     /// <summary>A user object exactly as the contract shows it.</summary>
     public static JsonObject User(
@@ -56,23 +42,12 @@ internal static partial class AccountBodies
             ["status"] = status,
             ["roles"] = new JsonArray((roles ?? ["user"]).Select(r => (JsonNode?)JsonValue.Create(r)).ToArray()),
             ["active"] = active,
-            ["createdAt"] = Date(createdAt),
-            ["_updatedAt"] = Date(updatedAt ?? createdAt),
+            ["createdAt"] = WireFormat.Date(createdAt),
+            ["_updatedAt"] = WireFormat.Date(updatedAt ?? createdAt),
         };
 
     /// <summary><c>{"user":{…},"success":true}</c>.</summary>
     public static string UserEnvelope(JsonObject user) => new JsonObject { ["user"] = user, ["success"] = true }.ToJsonString();
-
-    /// <summary>Asserts a 400 domain error <c>{"success":false,"error":"… [code]","errorType":"code"}</c> whatever its reason text.</summary>
-    public static void AssertDomainError(ApiResponse response, string code)
-    {
-        Assert.True(response.Status == HttpStatusCode.BadRequest, $"Expected 400, got {(int)response.Status}: {response.Text}");
-        var keys = response.Json.AsObject().Select(p => p.Key).ToArray();
-        Assert.Equal(["success", "error", "errorType"], keys);
-        Assert.False(response.Json["success"]!.GetValue<bool>());
-        Assert.EndsWith($" [{code}]", response.Json["error"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(code, response.Json["errorType"]!.GetValue<string>());
-    }
 
     /// <summary>
     /// Asserts that no key anywhere in the body names a credential (<c>password</c>, <c>hash</c>, <c>services</c>, as
@@ -112,13 +87,4 @@ internal static partial class AccountBodies
                 break;
         }
     }
-
-    /// <summary>True for a 17-character id from Rocket.Chat's random alphabet.</summary>
-    public static bool IsUserId(string id) => UserIdPattern().IsMatch(id);
-
-    [GeneratedRegex(@"^[23456789ABCDEFGHJKLMNPQRSTWXYZabcdefghijkmnopqrstuvwxyz]{17}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex UserIdPattern();
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\z", RegexOptions.CultureInvariant)]
-    public static partial Regex IsoDate();
 }

@@ -4,15 +4,15 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/login</c> in every form the contract accepts (api.md §2).</summary>
+/// <summary><c>POST /api/v1/login</c> in every form the contract accepts (contract §2).</summary>
 public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]
     public async Task Login_WithUsernameAsUser_ReturnsSuccessEnvelopeWithMeInContractOrder()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "lena", "Lena Login");
+        var userId = await factory.CreateAccountAsync("lena", "Lena Login");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "lena", password = VideoConfFactory.PasswordOf("lena") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "lena", password = TestAccounts.PasswordOf("lena") });
 
         var token = response.Json["data"]?["authToken"]?.GetValue<string>() ?? "(none)";
         var expected = new JsonObject
@@ -32,9 +32,9 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithEmailAsUser_LogsInTheOwnerOfThatEmail()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "mail-user", "Mail User");
+        var userId = await factory.CreateAccountAsync("mail-user", "Mail User");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "mail-user@videoconf.test", password = VideoConfFactory.PasswordOf("mail-user") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "mail-user@videoconf.test", password = TestAccounts.PasswordOf("mail-user") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -44,9 +44,9 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithEmailInOtherCase_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "case-mail", "Case Mail");
+        var userId = await factory.CreateAccountAsync("case-mail", "Case Mail");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "Case-Mail@VideoConf.TEST", password = VideoConfFactory.PasswordOf("case-mail") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "Case-Mail@VideoConf.TEST", password = TestAccounts.PasswordOf("case-mail") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -55,9 +55,9 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithUsernameInOtherCase_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "case-name", "Case Name");
+        var userId = await factory.CreateAccountAsync("case-name", "Case Name");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "CASE-Name", password = VideoConfFactory.PasswordOf("case-name") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "CASE-Name", password = TestAccounts.PasswordOf("case-name") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -66,9 +66,9 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithUsernameField_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "uname", "U Name");
+        var userId = await factory.CreateAccountAsync("uname", "U Name");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { username = "uname", password = VideoConfFactory.PasswordOf("uname") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { username = "uname", password = TestAccounts.PasswordOf("uname") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -77,9 +77,9 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithEmailField_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "emailfield", "Email Field");
+        var userId = await factory.CreateAccountAsync("emailfield", "Email Field");
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { email = "emailfield@videoconf.test", password = VideoConfFactory.PasswordOf("emailfield") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { email = "emailfield@videoconf.test", password = TestAccounts.PasswordOf("emailfield") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -88,8 +88,8 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithSha256DigestOfPassword_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "digest", "Digest User");
-        var digest = AccountSetup.Sha256Hex(VideoConfFactory.PasswordOf("digest"));
+        var userId = await factory.CreateAccountAsync("digest", "Digest User");
+        var digest = TestAccounts.Sha256Hex(TestAccounts.PasswordOf("digest"));
 
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "digest", password = new { digest, algorithm = "sha-256" } });
 
@@ -100,34 +100,34 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithDigestOfWrongPassword_Returns401()
     {
-        await AccountSetup.CreateUserAsync(factory, "wrong-digest", "Wrong Digest");
-        var digest = AccountSetup.Sha256Hex("not-the-password");
+        await factory.CreateAccountAsync("wrong-digest", "Wrong Digest");
+        var digest = TestAccounts.Sha256Hex("not-the-password");
 
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "wrong-digest", password = new { digest, algorithm = "sha-256" } });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_WithRightDigestUnderAnotherAlgorithmName_Returns401()
     {
-        await AccountSetup.CreateUserAsync(factory, "algo", "Algo User");
-        var digest = AccountSetup.Sha256Hex(VideoConfFactory.PasswordOf("algo"));
+        await factory.CreateAccountAsync("algo", "Algo User");
+        var digest = TestAccounts.Sha256Hex(TestAccounts.PasswordOf("algo"));
 
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "algo", password = new { digest, algorithm = "md5" } });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_WithPlainPasswordThatIsTheDigestText_Returns401()
     {
-        await AccountSetup.CreateUserAsync(factory, "digest-text", "Digest Text");
-        var digest = AccountSetup.Sha256Hex(VideoConfFactory.PasswordOf("digest-text"));
+        await factory.CreateAccountAsync("digest-text", "Digest Text");
+        var digest = TestAccounts.Sha256Hex(TestAccounts.PasswordOf("digest-text"));
 
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "digest-text", password = digest });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
@@ -152,17 +152,17 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var response = await factory.CreateApiClient().PostAsync("login", new { resume = "not-a-token-anyone-was-given" });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_WithFormUrlEncodedBody_LogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "former", "Form User");
+        var userId = await factory.CreateAccountAsync("former", "Form User");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["user"] = "former",
-            ["password"] = VideoConfFactory.PasswordOf("former"),
+            ["password"] = TestAccounts.PasswordOf("former"),
         });
 
         var response = await factory.CreateApiClient().PostRawAsync("login", form);
@@ -176,12 +176,12 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithFormUrlEncodedWrongPassword_Returns401()
     {
-        await AccountSetup.CreateUserAsync(factory, "form-wrong", "Form Wrong");
+        await factory.CreateAccountAsync("form-wrong", "Form Wrong");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["user"] = "form-wrong", ["password"] = "nope" });
 
         var response = await factory.CreateApiClient().PostRawAsync("login", form);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
@@ -189,7 +189,7 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "nobody-by-this-name", password = "whatever-1" });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
@@ -197,25 +197,25 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "nobody@videoconf.test", password = "whatever-1" });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_WithWrongPassword_Returns401Unauthorized()
     {
-        await AccountSetup.CreateUserAsync(factory, "wrongpw", "Wrong Password");
+        await factory.CreateAccountAsync("wrongpw", "Wrong Password");
 
         var response = await factory.CreateApiClient().PostAsync("login", new { user = "wrongpw", password = "not-the-password" });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_AsDeactivatedUserWithRightPassword_IsRefused()
     {
-        await AccountSetup.CreateUserAsync(factory, "sleeper", "Sleeper", active: false);
+        await factory.CreateAccountAsync("sleeper", "Sleeper", active: false);
 
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "sleeper", password = VideoConfFactory.PasswordOf("sleeper") });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "sleeper", password = TestAccounts.PasswordOf("sleeper") });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
         Assert.False(response.Json["success"]!.GetValue<bool>());
@@ -225,10 +225,10 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_WithGarbageCredentialHeaders_TreatsCallerAsAnonymousAndLogsIn()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "headers", "Headers User");
+        var userId = await factory.CreateAccountAsync("headers", "Headers User");
         var client = factory.CreateApiClient().As("NoSuchUserId12345", "garbage-token");
 
-        var response = await client.PostAsync("login", new { user = "headers", password = VideoConfFactory.PasswordOf("headers") });
+        var response = await client.PostAsync("login", new { user = "headers", password = TestAccounts.PasswordOf("headers") });
 
         response.AssertOk();
         Assert.Equal(userId, response.Json["data"]!["userId"]!.GetValue<string>());
@@ -237,8 +237,8 @@ public sealed class LoginTests(VideoConfFactory factory) : IClassFixture<VideoCo
     [Fact]
     public async Task Login_TwiceForTheSameUser_IssuesDistinctLongRandomTokens()
     {
-        await AccountSetup.CreateUserAsync(factory, "twice", "Twice");
-        var body = new { user = "twice", password = VideoConfFactory.PasswordOf("twice") };
+        await factory.CreateAccountAsync("twice", "Twice");
+        var body = new { user = "twice", password = TestAccounts.PasswordOf("twice") };
 
         var first = await factory.CreateApiClient().PostAsync("login", body);
         var second = await factory.CreateApiClient().PostAsync("login", body);

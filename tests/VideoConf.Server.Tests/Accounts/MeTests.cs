@@ -3,14 +3,14 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>GET /api/v1/me</c> (api.md §2).</summary>
+/// <summary><c>GET /api/v1/me</c> (contract §2).</summary>
 public sealed class MeTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]
     public async Task Me_AsUser_ReturnsTheUserAtTopLevelExactly()
     {
-        var userId = await AccountSetup.CreateUserAsync(factory, "mia", "Mia Me");
-        var mia = await factory.CreateApiClient().LoginAsync("mia", VideoConfFactory.PasswordOf("mia"));
+        var userId = await factory.CreateAccountAsync("mia", "Mia Me");
+        var mia = await factory.LoginAsync("mia");
 
         var response = await mia.GetAsync("me");
 
@@ -67,9 +67,9 @@ public sealed class MeTests(VideoConfFactory factory) : IClassFixture<VideoConfF
         foreach (var field in new[] { "createdAt", "_updatedAt" })
         {
             var value = response.Json[field]!.GetValue<string>();
-            Assert.Matches(AccountBodies.IsoDate(), value);
+            Assert.Matches(WireFormat.IsoDate(), value);
         }
-        Assert.Equal(AccountBodies.Date(factory.Time.GetUtcNow()), response.Json["createdAt"]!.GetValue<string>());
+        Assert.Equal(WireFormat.Date(factory.Time.GetUtcNow()), response.Json["createdAt"]!.GetValue<string>());
     }
 
     [Fact]

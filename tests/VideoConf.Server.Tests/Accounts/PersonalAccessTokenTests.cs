@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.generatePersonalAccessToken</c> (api.md §2).</summary>
+/// <summary><c>POST /api/v1/users.generatePersonalAccessToken</c> (contract §2).</summary>
 public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]
@@ -42,7 +42,7 @@ public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassF
 
         var response = await factory.CreateApiClient().As(other.UserId!, token).GetAsync("me");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassF
 
         var response = await user.PostAsync("users.generatePersonalAccessToken", new { tokenName = "deploy" });
 
-        AccountBodies.AssertDomainError(response, "error-token-already-exists");
+        response.AssertFailureWithReason("error-token-already-exists");
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassF
 
         (await user.PostAsync("logout")).AssertBody(HttpStatusCode.OK, AccountBodies.LoggedOut);
 
-        (await user.GetAsync("me")).AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        (await user.GetAsync("me")).AssertNotLoggedIn();
         var response = await factory.CreateApiClient().As(user.UserId!, token).GetAsync("me");
         response.AssertOk();
         Assert.Equal(user.UserId, response.Json["_id"]!.GetValue<string>());
@@ -125,7 +125,7 @@ public sealed class PersonalAccessTokenTests(VideoConfFactory factory) : IClassF
 
         var again = await user.PostAsync("users.generatePersonalAccessToken", new { tokenName = name });
 
-        AccountBodies.AssertDomainError(again, "error-token-already-exists");
+        again.AssertFailureWithReason("error-token-already-exists");
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary>Authentication by <c>X-User-Id</c>/<c>X-Auth-Token</c> (api.md §1.1) and <c>logout</c> (§2).</summary>
+/// <summary>Authentication by <c>X-User-Id</c>/<c>X-Auth-Token</c> (contract §1.1) and <c>logout</c> (§2).</summary>
 public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Theory]
@@ -19,7 +19,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = method == "GET" ? await client.GetAsync(route) : await client.PostAsync(route, new { });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().As("NoSuchUser2345678", user.AuthToken!).GetAsync("me");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().As(user.UserId!, user.AuthToken + "x").GetAsync("me");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().As(victim.UserId!, other.AuthToken!).GetAsync("me");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().SendAsync(request);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -74,19 +74,19 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().SendAsync(request);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
     public async Task Logout_ByPost_ReturnsLoggedOutAndEndsOnlyTheCurrentToken()
     {
         var first = await factory.CreateUserAsync("post-out");
-        var second = await factory.CreateApiClient().LoginAsync("post-out", VideoConfFactory.PasswordOf("post-out"));
+        var second = await factory.LoginAsync("post-out");
 
         var response = await first.PostAsync("logout");
 
         response.AssertBody(HttpStatusCode.OK, AccountBodies.LoggedOut);
-        (await first.GetAsync("me")).AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        (await first.GetAsync("me")).AssertNotLoggedIn();
         var stillIn = await second.GetAsync("me");
         stillIn.AssertOk();
         Assert.Equal(first.UserId, stillIn.Json["_id"]!.GetValue<string>());
@@ -96,12 +96,12 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
     public async Task Logout_ByGet_ReturnsLoggedOutAndEndsOnlyTheCurrentToken()
     {
         var first = await factory.CreateUserAsync("get-out");
-        var second = await factory.CreateApiClient().LoginAsync("get-out", VideoConfFactory.PasswordOf("get-out"));
+        var second = await factory.LoginAsync("get-out");
 
         var response = await first.GetAsync("logout");
 
         response.AssertBody(HttpStatusCode.OK, AccountBodies.LoggedOut);
-        (await first.GetAsync("me")).AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        (await first.GetAsync("me")).AssertNotLoggedIn();
         (await second.GetAsync("me")).AssertOk();
     }
 
@@ -113,7 +113,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
         var response = await user.PostAsync("logout", new { });
 
         response.AssertBody(HttpStatusCode.OK, AccountBodies.LoggedOut);
-        (await user.GetAsync("me")).AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        (await user.GetAsync("me")).AssertNotLoggedIn();
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await user.PostAsync("logout");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.NotLoggedIn);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -146,6 +146,6 @@ public sealed class SessionTests(VideoConfFactory factory) : IClassFixture<Video
 
         var response = await factory.CreateApiClient().PostAsync("login", new { resume = user.AuthToken });
 
-        response.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        response.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 }

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.create</c> (api.md §2; validation as §1.2).</summary>
+/// <summary><c>POST /api/v1/users.create</c> (contract §2; validation as §1.2).</summary>
 public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]
@@ -14,7 +14,7 @@ public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<Vi
         var response = await admin.PostAsync("users.create", new { username = "carl", email = "carl@videoconf.test", password = "carl-pass-1", name = "Carl Create" });
 
         var id = response.Json["user"]?["_id"]?.GetValue<string>() ?? "(none)";
-        Assert.True(AccountBodies.IsUserId(id), $"'{id}' is not a 17-character Rocket.Chat id.");
+        Assert.Matches(WireFormat.RandomId(), id);
         response.AssertBody(HttpStatusCode.OK,
             AccountBodies.UserEnvelope(AccountBodies.User(id, "carl", "Carl Create", "carl@videoconf.test", factory.Time.GetUtcNow())));
     }
@@ -39,7 +39,7 @@ public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<Vi
 
         var response = await user.PostAsync("users.create", new { username = "sneaky", email = "sneaky@videoconf.test", password = "sneaky-pass-1" });
 
-        response.AssertBody(HttpStatusCode.Forbidden, AccountBodies.Forbidden);
+        response.AssertForbidden();
         var admin = await factory.LoginAdminAsync();
         (await admin.GetAsync("users.info?username=sneaky")).AssertBody(HttpStatusCode.BadRequest, AccountBodies.UserNotFound);
     }
@@ -51,7 +51,7 @@ public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<Vi
 
         var response = await bot.PostAsync("users.create", new { username = "botmade", email = "botmade@videoconf.test", password = "botmade-pass-1" });
 
-        response.AssertBody(HttpStatusCode.Forbidden, AccountBodies.Forbidden);
+        response.AssertForbidden();
     }
 
     [Fact]
@@ -171,7 +171,7 @@ public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<Vi
 
         var response = await admin.PostAsync("users.create", new { username, email, password = "p-1" });
 
-        AccountBodies.AssertDomainError(response, "error-invalid-username");
+        response.AssertFailureWithReason("error-invalid-username");
     }
 
     [Fact]
@@ -202,7 +202,7 @@ public sealed class UserCreateTests(VideoConfFactory factory) : IClassFixture<Vi
 
         var response = await admin.PostAsync("users.create", new { username, email, password = "p-1" });
 
-        AccountBodies.AssertDomainError(response, "error-invalid-email");
+        response.AssertFailureWithReason("error-invalid-email");
     }
 
     [Fact]

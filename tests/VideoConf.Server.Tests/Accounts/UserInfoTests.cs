@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>GET /api/v1/users.info</c> (api.md §2).</summary>
+/// <summary><c>GET /api/v1/users.info</c> (contract §2).</summary>
 public sealed class UserInfoTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Accounts;
 
-/// <summary><c>POST /api/v1/users.register</c> and the <c>Accounts_RegistrationForm</c> setting (api.md §2, §7).</summary>
+/// <summary><c>POST /api/v1/users.register</c> and the <c>Accounts_RegistrationForm</c> setting (contract §2, §7).</summary>
 public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
     [Fact]
@@ -13,7 +13,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
             new { username = "rita", email = "rita@videoconf.test", pass = "rita-pass-1", name = "Rita Register" });
 
         var id = response.Json["user"]?["_id"]?.GetValue<string>() ?? "(none)";
-        Assert.True(AccountBodies.IsUserId(id), $"'{id}' is not a 17-character Rocket.Chat id.");
+        Assert.Matches(WireFormat.RandomId(), id);
         response.AssertBody(HttpStatusCode.OK,
             AccountBodies.UserEnvelope(AccountBodies.User(id, "rita", "Rita Register", "rita@videoconf.test", factory.Time.GetUtcNow())));
     }
@@ -59,7 +59,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
 
         response.AssertInvalidParams("must NOT have additional properties");
         var login = await factory.CreateApiClient().PostAsync("login", new { user = "climber", password = "p-1" });
-        login.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        login.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
     {
         var response = await factory.CreateApiClient().PostAsync("users.register", new { username = "has space", email = "space@videoconf.test", pass = "p-1" });
 
-        AccountBodies.AssertDomainError(response, "error-invalid-username");
+        response.AssertFailureWithReason("error-invalid-username");
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
         // A newline is not one of the allowed characters; accepting it would let anyone register a look-alike of "admin".
         var response = await factory.CreateApiClient().PostAsync("users.register", new { username = "admin\n", email = "lookalike@videoconf.test", pass = "p-1" });
 
-        AccountBodies.AssertDomainError(response, "error-invalid-username");
+        response.AssertFailureWithReason("error-invalid-username");
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
     {
         var response = await factory.CreateApiClient().PostAsync("users.register", new { username = "bad-email", email = "bad-email", pass = "p-1" });
 
-        AccountBodies.AssertDomainError(response, "error-invalid-email");
+        response.AssertFailureWithReason("error-invalid-email");
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
 
         var response = await own.CreateApiClient().PostAsync("users.register", new { username = "late", email = "late@videoconf.test", pass = "late-pass-1" });
 
-        AccountBodies.AssertDomainError(response, "error-user-registration-disabled");
+        response.AssertFailureWithReason("error-user-registration-disabled");
         (await admin.GetAsync("users.info?username=late")).AssertBody(HttpStatusCode.BadRequest, AccountBodies.UserNotFound);
     }
 
@@ -136,8 +136,8 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
     {
         using var own = new VideoConfFactory();
         var admin = await own.LoginAdminAsync();
-        (await admin.PostAsync("settings/Accounts_RegistrationForm", new { value = "Disabled" })).AssertOk();
-        (await admin.PostAsync("settings/Accounts_RegistrationForm", new { value = "Public" })).AssertOk();
+        await admin.ChangeSettingAsync("Accounts_RegistrationForm", "Disabled");
+        await admin.ChangeSettingAsync("Accounts_RegistrationForm", "Public");
 
         var response = await own.CreateApiClient().PostAsync("users.register", new { username = "again", email = "again@videoconf.test", pass = "again-pass-1" });
 
@@ -151,9 +151,9 @@ public sealed class UserRegisterTests(VideoConfFactory factory) : IClassFixture<
 
         var response = await own.CreateApiClient().PostAsync("users.register", new { username = "closed", email = "closed@videoconf.test", pass = "closed-pass-1" });
 
-        AccountBodies.AssertDomainError(response, "error-user-registration-disabled");
+        response.AssertFailureWithReason("error-user-registration-disabled");
         var login = await own.CreateApiClient().PostAsync("login", new { user = "closed", password = "closed-pass-1" });
-        login.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        login.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]

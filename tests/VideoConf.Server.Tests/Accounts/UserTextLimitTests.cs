@@ -5,7 +5,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.Accounts;
 
 /// <summary>
-/// The text limits of rooms-users.md §3 on the two routes that create accounts: usernames 1–64, names 1–120, e-mails
+/// The text limits of contract §3.1 on the two routes that create accounts: usernames 1–64, names 1–120, e-mails
 /// 3–254 without control characters, counted in UTF-16 code units. A refused account is not stored.
 /// </summary>
 public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
@@ -19,7 +19,7 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithAUsernameOf64Characters_StoresIt(string route)
     {
-        var username = Unique(64);
+        var username = UniqueName.OfLength("u", 64);
 
         (await CreateAsync(route, username, $"{username[..20]}@videoconf.test")).AssertOk();
 
@@ -30,11 +30,11 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithAUsernameOf65Characters_AnswersInvalidUsernameAndStoresNothing(string route)
     {
-        var username = Unique(65);
+        var username = UniqueName.OfLength("u", 65);
 
         var response = await CreateAsync(route, username, $"{username[..20]}@videoconf.test");
 
-        AccountBodies.AssertDomainError(response, "error-invalid-username");
+        response.AssertFailureWithReason("error-invalid-username");
         await AssertNotStoredAsync(username);
     }
 
@@ -42,7 +42,7 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithANameOf120CodeUnits_StoresTheNameWhole(string route)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
         var name = new string('n', 60) + string.Concat(Enumerable.Repeat(Rocket, 30));
 
         (await CreateAsync(route, username, $"{username}@videoconf.test", name)).AssertOk();
@@ -54,7 +54,7 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithANameOf121CodeUnits_AnswersInvalidFieldAndStoresNothing(string route)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
         var name = "n" + string.Concat(Enumerable.Repeat(Rocket, 60));
 
         var response = await CreateAsync(route, username, $"{username}@videoconf.test", name);
@@ -68,11 +68,11 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithANameOf900000Characters_StoresNothing(string route)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
 
         var response = await CreateAsync(route, username, $"{username}@videoconf.test", new string('n', 900_000));
 
-        AccountBodies.AssertDomainError(response, "error-input-is-not-a-valid-field");
+        response.AssertFailureWithReason("error-input-is-not-a-valid-field");
         await AssertNotStoredAsync(username);
     }
 
@@ -80,7 +80,7 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithAnEmailOf254Characters_StoresIt(string route)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
         var email = EmailOfLength(username, 254);
 
         (await CreateAsync(route, username, email)).AssertOk();
@@ -93,11 +93,11 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [MemberData(nameof(Routes))]
     public async Task Create_WithAnEmailOf255Characters_AnswersInvalidEmailAndStoresNothing(string route)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
 
         var response = await CreateAsync(route, username, EmailOfLength(username, 255));
 
-        AccountBodies.AssertDomainError(response, "error-invalid-email");
+        response.AssertFailureWithReason("error-invalid-email");
         await AssertNotStoredAsync(username);
     }
 
@@ -111,11 +111,11 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("users.register", "\u007f")]
     public async Task Create_WithAControlCharacterInTheEmail_AnswersInvalidEmailAndStoresNothing(string route, string control)
     {
-        var username = Unique(20);
+        var username = UniqueName.OfLength("u", 20);
 
         var response = await CreateAsync(route, username, $"{username}{control}@videoconf.test");
 
-        AccountBodies.AssertDomainError(response, "error-invalid-email");
+        response.AssertFailureWithReason("error-invalid-email");
         await AssertNotStoredAsync(username);
     }
 
@@ -127,17 +127,17 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
         var byUsername = await client.PostAsync("login", new { user = new string('u', 900_000), password = "whatever" });
         var byEmail = await client.PostAsync("login", new { email = new string('e', 900_000) + "@videoconf.test", password = "whatever" });
 
-        byUsername.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
-        byEmail.AssertBody(HttpStatusCode.Unauthorized, AccountBodies.LoginFailed);
+        byUsername.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
+        byEmail.AssertBody(HttpStatusCode.Unauthorized, ApiBodies.LoginFailed);
     }
 
     [Fact]
     public async Task Login_WithAUsernameOf64Characters_LogsIn()
     {
-        var username = Unique(64);
+        var username = UniqueName.OfLength("u", 64);
         (await CreateAsync("users.create", username, $"{username[..20]}@videoconf.test")).AssertOk();
 
-        var login = await factory.CreateApiClient().PostAsync("login", new { user = username, password = VideoConfFactory.PasswordOf(username) });
+        var login = await factory.CreateApiClient().PostAsync("login", new { user = username, password = TestAccounts.PasswordOf(username) });
 
         login.AssertOk();
     }
@@ -145,7 +145,7 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
     private async Task<ApiResponse> CreateAsync(string route, string username, string email, string? name = null)
     {
         var body = new JsonObject { ["username"] = username, ["email"] = email };
-        body[route == "users.register" ? "pass" : "password"] = VideoConfFactory.PasswordOf(username);
+        body[route == "users.register" ? "pass" : "password"] = TestAccounts.PasswordOf(username);
         if (name is not null)
         {
             body["name"] = name;
@@ -167,9 +167,6 @@ public sealed class UserTextLimitTests(VideoConfFactory factory) : IClassFixture
         var admin = await factory.LoginAdminAsync();
         (await admin.GetAsync($"users.info?username={Uri.EscapeDataString(username)}")).AssertBody(HttpStatusCode.BadRequest, AccountBodies.UserNotFound);
     }
-
-    /// <summary>A username of exactly <paramref name="length"/> characters, unique to this run.</summary>
-    private static string Unique(int length) => ("u" + Guid.NewGuid().ToString("N") + new string('x', 64))[..length];
 
     private static string EmailOfLength(string username, int length)
     {

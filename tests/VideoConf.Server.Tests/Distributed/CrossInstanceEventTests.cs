@@ -18,23 +18,19 @@ public sealed class CrossInstanceEventTests(ObservedTwoInstances instances) : IC
     [Fact]
     public async Task CallEventsFromInstanceA_ReachAnotherInstancesSubscribers_InOrder()
     {
-        var caller = await Cluster.CreateUserAsync($"caller-{Suffix()}", Cluster.A);
-        var guest = await Cluster.CreateUserAsync($"guest-{Suffix()}", Cluster.A);
-        var room = await caller.PostAsync("channels.create", new { name = $"relayed-{Suffix()}", members = new[] { guest.Username } });
-        room.AssertOk();
-        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+        var caller = await Cluster.A.NewUserAsync("caller");
+        var guest = await Cluster.A.NewUserAsync("guest");
+        var roomId = await caller.CreateChannelAsync(guest);
         using var events = EventRecorder.On(instances.Observer);
 
         var expected = new List<(Type Kind, string CallId)>();
         var startMessages = new Dictionary<string, string>();
         for (var i = 0; i < 5; i++)
         {
-            var started = await caller.PostAsync("video-conference.start", new { roomId });
-            started.AssertOk();
-            var callId = started.Json["data"]!["callId"]!.GetValue<string>();
-            (await caller.PostAsync("video-conference.join", new { callId })).AssertOk();
-            (await guest.PostAsync("video-conference.join", new { callId })).AssertOk();
-            startMessages[callId] = (await caller.GetAsync($"video-conference.info?callId={callId}")).Json["messages"]!["started"]!.GetValue<string>();
+            var callId = await caller.StartCallAsync(roomId);
+            (await caller.JoinCallAsync(callId)).AssertOk();
+            (await guest.JoinCallAsync(callId)).AssertOk();
+            startMessages[callId] = (await caller.CallInfoAsync(callId))["messages"]!["started"]!.GetValue<string>();
             expected.AddRange([(typeof(CallChanged), callId), (typeof(MessagePosted), callId), (typeof(CallChanged), callId), (typeof(CallChanged), callId)]);
         }
 
@@ -54,15 +50,13 @@ public sealed class CrossInstanceEventTests(ObservedTwoInstances instances) : IC
     [Fact]
     public async Task SettingSessionAndMembershipEventsFromInstanceA_ReachAnotherInstancesSubscribers_InOrder()
     {
-        var admin = await Cluster.LoginAdminAsync(Cluster.A);
-        var owner = await Cluster.CreateUserAsync($"owner-{Suffix()}", Cluster.A);
-        var member = await Cluster.CreateUserAsync($"member-{Suffix()}", Cluster.A);
-        var group = await owner.PostAsync("groups.create", new { name = $"kicked-{Suffix()}", members = new[] { member.Username } });
-        group.AssertOk();
-        var roomId = group.Json["group"]!["_id"]!.GetValue<string>();
+        var admin = await Cluster.A.LoginAdminAsync();
+        var owner = await Cluster.A.NewUserAsync("owner");
+        var member = await Cluster.A.NewUserAsync("member");
+        var roomId = await owner.CreateGroupAsync(member);
         using var events = EventRecorder.On(instances.Observer);
 
-        (await admin.PostAsync("settings/Jitsi_Domain", new { value = $"{Suffix()}.example.org" })).AssertOk();
+        await admin.ChangeSettingAsync("Jitsi_Domain", $"{UniqueName.For("meet")}.example.org");
         (await member.PostAsync("logout")).AssertOk();
         (await owner.PostAsync("groups.kick", new { roomId, userId = member.UserId })).AssertOk();
 
@@ -80,24 +74,20 @@ public sealed class CrossInstanceEventTests(ObservedTwoInstances instances) : IC
     [Fact]
     public async Task RingingTimeout_WithBothInstancesSweeping_IsPublishedOnceInAll()
     {
-        var admin = await Cluster.LoginAdminAsync(Cluster.A);
-        (await admin.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 1 })).AssertOk();
+        var admin = await Cluster.A.LoginAdminAsync();
+        await admin.ChangeSettingAsync("VideoConf_Ringing_Timeout", 1);
         try
         {
-            var caller = await Cluster.CreateUserAsync($"caller-{Suffix()}", Cluster.A);
-            var callee = await Cluster.CreateUserAsync($"callee-{Suffix()}", Cluster.B);
-            var dm = await caller.PostAsync("im.create", new { username = callee.Username });
-            dm.AssertOk();
-            var roomId = dm.Json["room"]!["_id"]!.GetValue<string>();
-            await TwoInstances.EventuallyAsync(
+            var caller = await Cluster.A.NewUserAsync("caller");
+            var callee = await Cluster.B.NewUserAsync("callee");
+            var roomId = await caller.CreateDirectAsync(callee);
+            await Eventually.HoldsAsync(
                 async () => (await callee.GetAsync("settings.public?_id=VideoConf_Ringing_Timeout")).Json["settings"]![0]!["value"]!.GetValue<int>(),
                 value => value == 1,
                 "the short ringing timeout on instance B");
             using var events = EventRecorder.On(instances.Observer);
 
-            var started = await caller.PostAsync("video-conference.start", new { roomId, allowRinging = true });
-            started.AssertOk();
-            var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+            var callId = await caller.StartCallAsync(roomId, allowRinging: true);
             await events.WaitForAsync(all => all.OfType<RingingTimedOut>().Any(e => e.CallId == callId), "the ringing timeout");
             // Both instances sweep twice a second: give a second announcement every chance to arrive.
             await Task.Delay(TimeSpan.FromSeconds(2));
@@ -109,7 +99,7 @@ public sealed class CrossInstanceEventTests(ObservedTwoInstances instances) : IC
         }
         finally
         {
-            (await admin.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 40 })).AssertOk();
+            await admin.ChangeSettingAsync("VideoConf_Ringing_Timeout", 40);
         }
     }
 
@@ -127,6 +117,4 @@ public sealed class CrossInstanceEventTests(ObservedTwoInstances instances) : IC
         MessagePosted posted => startMessages.Single(m => m.Value == posted.Message.Id).Key,
         _ => throw new ArgumentException($"{serverEvent} is about no call", nameof(serverEvent)),
     };
-
-    private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 }

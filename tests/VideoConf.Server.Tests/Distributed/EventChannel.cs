@@ -1,5 +1,6 @@
 using StackExchange.Redis;
 using VideoConf.Server.Cluster;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Distributed;
 
@@ -10,7 +11,7 @@ internal static class EventChannel
     public static async Task WaitForSubscribersAsync(string redisConnectionString, int instances)
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
-        await TwoInstances.EventuallyAsync(() => SubscribersAsync(redis), count => count == instances, $"{instances} instances subscribed to the event channel");
+        await Eventually.HoldsAsync(() => SubscribersAsync(redis), count => count == instances, $"{instances} instances subscribed to the event channel");
     }
 
     /// <summary><c>PUBSUB NUMSUB</c> answers the channel and how many connections subscribe to it.</summary>

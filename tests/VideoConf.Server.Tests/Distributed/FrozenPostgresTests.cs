@@ -20,8 +20,6 @@ public sealed class FrozenPostgresTests
     /// </summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(CommandTimeoutSeconds + 2.5);
 
-    private const string Unavailable = """{"success":false,"error":"Service Unavailable"}""";
-
     [Fact]
     public async Task PostgresFrozen_EveryRequestAnswers503WithinTheCommandTimeout_AndTheServiceRecoversWhenItThaws()
     {
@@ -29,24 +27,14 @@ public sealed class FrozenPostgresTests
         await using var _ = postgres;
         var redis = await RedisServer.StartAsync();
         await using var __ = redis;
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "postgres",
-            ["Storage__CommandTimeoutSeconds"] = CommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["ConnectionStrings__Postgres"] = await postgres.CreateDatabaseAsync(),
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-            ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
-            ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,
-            ["ADMIN_EMAIL"] = "admin@videoconf.test",
-            ["Accounts__PasswordWorkFactor"] = "4",
-            ["Settings__API_Enable_Rate_Limiter"] = "false",
-        });
-        var admin = await server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-        var room = await admin.PostAsync("channels.create", new { name = "frozen" });
-        room.AssertOk();
-        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+        var environment = await ServerEnvironment.OnPostgresAsync(postgres);
+        environment["Storage__CommandTimeoutSeconds"] = CommandTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["ConnectionStrings__Redis"] = redis.ConnectionString;
+        await using var server = await ServerProcess.StartAsync(environment);
+        var admin = await server.LoginAdminAsync();
+        var roomId = await admin.CreateChannelAsync();
         var anonymous = server.CreateApiClient();
-        using var health = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var health = server.CreateHttpClient();
         // Warm the pool, so the freeze catches idle pooled connections as well as new ones.
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => admin.GetAsync($"video-conference.list?roomId={roomId}")));
 
@@ -73,15 +61,15 @@ public sealed class FrozenPostgresTests
 
         var late = answers.Where(a => a.Elapsed > Bound).ToList();
         Assert.True(late.Count == 0, $"{late.Count} of {answers.Count} answers took longer than {Bound.TotalSeconds} s:\n{string.Join("\n", late)}\nall:\n{string.Join("\n", answers)}");
-        Assert.All(answers.Where(a => a.What != "/health/ready"), a => Assert.Equal((HttpStatusCode.ServiceUnavailable, Unavailable), (a.Status, a.Body)));
+        Assert.All(answers.Where(a => a.What != "/health/ready"), a => Assert.Equal((HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable), (a.Status, a.Body)));
         Assert.All(answers.Where(a => a.What == "/health/ready"), a => Assert.Equal((HttpStatusCode.ServiceUnavailable, """{"status":"Unhealthy"}"""), (a.Status, a.Body)));
 
-        await TwoInstances.EventuallyAsync(
+        await Eventually.HoldsAsync(
             async () => (await admin.GetAsync($"video-conference.list?roomId={roomId}")).Status,
             status => status == HttpStatusCode.OK,
             "list answering again");
         (await admin.PostAsync("video-conference.start", new { roomId })).AssertOk();
-        (await anonymous.PostAsync("login", new { user = VideoConfFactory.AdminUsername, password = VideoConfFactory.AdminPassword })).AssertOk();
+        (await anonymous.PostAsync("login", new { user = TestAccounts.AdminUsername, password = TestAccounts.AdminPassword })).AssertOk();
         using var ready = await health.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }

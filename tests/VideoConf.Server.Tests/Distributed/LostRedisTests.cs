@@ -11,22 +11,14 @@ public sealed partial class LostRedisTests
     [Fact]
     public async Task RedisGone_RateLimitingFallsBackToThisInstance_WithAWarningAndNoErrors()
     {
-        var postgres = await PostgresServer.Shared;
         var redis = await RedisServer.StartAsync();
-        await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__Postgres"] = await postgres.CreateDatabaseAsync(),
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-            ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
-            ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,
-            ["ADMIN_EMAIL"] = "admin@videoconf.test",
-            ["Accounts__PasswordWorkFactor"] = "4",
-            ["Settings__API_Enable_Rate_Limiter_Limit_Calls_Default"] = "1000",
-        });
-        var admin = await server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-        (await admin.PostAsync("users.create", new { username = "alone", email = "alone@videoconf.test", password = "pw-alone" })).AssertOk();
-        var user = await server.CreateApiClient().LoginAsync("alone", "pw-alone");
+        var environment = await ServerEnvironment.OnPostgresAsync();
+        environment["ConnectionStrings__Redis"] = redis.ConnectionString;
+        // The limiter is this test's subject.
+        environment["Settings__API_Enable_Rate_Limiter"] = "true";
+        environment["Settings__API_Enable_Rate_Limiter_Limit_Calls_Default"] = "1000";
+        await using var server = await ServerProcess.StartAsync(environment);
+        var user = await server.CreateUserAsync("alone");
         var shared = await user.GetAsync("me");
         shared.AssertOk();
         Assert.Equal("999", shared.Header("X-RateLimit-Remaining"));
@@ -37,7 +29,7 @@ public sealed partial class LostRedisTests
         degraded.AssertOk();
         Assert.Equal("1000", degraded.Header("X-RateLimit-Limit"));
         Assert.NotNull(degraded.Header("X-RateLimit-Remaining"));
-        var logged = await TwoInstances.EventuallyAsync(
+        var logged = await Eventually.HoldsAsync(
             () => Task.FromResult(server.Output),
             output => output.Contains("rate limiting falls back to this instance", StringComparison.Ordinal),
             "the fallback warning in the log");
@@ -48,34 +40,21 @@ public sealed partial class LostRedisTests
     [Fact]
     public async Task RedisKilledWhileTwoInstancesServe_WritesDoNotWaitForIt_OneWarningEach_AndEventsFlowAgainWhenItIsBack()
     {
-        var postgres = await PostgresServer.Shared;
         var redis = await RedisServer.StartAsync();
         var port = redis.Port;
-        var environment = new Dictionary<string, string>
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__Postgres"] = await postgres.CreateDatabaseAsync(),
-            ["ConnectionStrings__Redis"] = redis.ConnectionString,
-            ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
-            ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,
-            ["ADMIN_EMAIL"] = "admin@videoconf.test",
-            ["Accounts__PasswordWorkFactor"] = "4",
-            // The limiter's fallback is the other test's subject; here it would only refuse the repeated starts.
-            ["Settings__API_Enable_Rate_Limiter"] = "false",
-            // The recovery is logged at Information; let the cluster's lines through.
-            ["Logging__LogLevel__VideoConf.Server.Cluster"] = "Information",
-        };
+        // The limiter stays off: its fallback is the other test's subject; here it would only refuse the repeated starts.
+        var environment = await ServerEnvironment.OnPostgresAsync();
+        environment["ConnectionStrings__Redis"] = redis.ConnectionString;
+        // The recovery is logged at Information; let the cluster's lines through.
+        environment["Logging__LogLevel__VideoConf.Server.Cluster"] = "Information";
         await using var a = await ServerProcess.StartAsync(environment);
         await using var b = await ServerProcess.StartAsync(environment);
         try
         {
-            var adminA = await a.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-            var adminB = await b.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-            (await adminA.PostAsync("users.create", new { username = "caller", email = "caller@videoconf.test", password = "pw-caller" })).AssertOk();
-            var caller = await a.CreateApiClient().LoginAsync("caller", "pw-caller");
-            var room = await caller.PostAsync("channels.create", new { name = "redis-gone" });
-            room.AssertOk();
-            var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+            var adminA = await a.LoginAdminAsync();
+            var adminB = await b.LoginAdminAsync();
+            var caller = await a.CreateUserAsync("caller");
+            var roomId = await caller.CreateChannelAsync();
             var outputBefore = (A: a.Output.Length, B: b.Output.Length);
 
             await redis.DisposeAsync();
@@ -89,20 +68,20 @@ public sealed partial class LostRedisTests
                 changed.AssertOk();
             }
             Assert.True(slow.Count == 0, $"writes waited for the lost Redis: {string.Join(", ", slow)}");
-            var lossA = await TwoInstances.EventuallyAsync(() => Task.FromResult(a.Output[outputBefore.A..]), o => WarningLines(o) >= 1, "the loss warning on A");
-            var lossB = await TwoInstances.EventuallyAsync(() => Task.FromResult(b.Output[outputBefore.B..]), o => WarningLines(o) >= 1, "the loss warning on B");
+            var lossA = await Eventually.HoldsAsync(() => Task.FromResult(a.Output[outputBefore.A..]), o => WarningLines(o) >= 1, "the loss warning on A");
+            var lossB = await Eventually.HoldsAsync(() => Task.FromResult(b.Output[outputBefore.B..]), o => WarningLines(o) >= 1, "the loss warning on B");
             Assert.True(WarningLines(lossA) == 1, lossA);
             Assert.True(WarningLines(lossB) == 1, lossB);
             Assert.Contains("Redis unavailable", lossA, StringComparison.Ordinal);
 
             redis = await RedisServer.StartAsync(port);
-            var recovered = await TwoInstances.EventuallyAsync(() => Task.FromResult(a.Output[outputBefore.A..]), o => o.Contains("Redis reachable again", StringComparison.Ordinal), "the recovery line on A");
-            await TwoInstances.EventuallyAsync(() => Task.FromResult(b.Output[outputBefore.B..]), o => o.Contains("Redis reachable again", StringComparison.Ordinal), "the recovery line on B");
+            var recovered = await Eventually.HoldsAsync(() => Task.FromResult(a.Output[outputBefore.A..]), o => o.Contains("Redis reachable again", StringComparison.Ordinal), "the recovery line on A");
+            await Eventually.HoldsAsync(() => Task.FromResult(b.Output[outputBefore.B..]), o => o.Contains("Redis reachable again", StringComparison.Ordinal), "the recovery line on B");
 
             // Within 10 s, well inside the 30 s periodic re-read: the change travels over Redis again.
             const string domain = "back.example.org";
-            (await adminA.PostAsync("settings/Jitsi_Domain", new { value = domain })).AssertOk();
-            await TwoInstances.EventuallyAsync(
+            await adminA.ChangeSettingAsync("Jitsi_Domain", domain);
+            await Eventually.HoldsAsync(
                 async () => (await adminB.GetAsync("settings/Jitsi_Domain")).Json["value"]!.GetValue<string>(),
                 value => value == domain,
                 "the new Jitsi_Domain on instance B after Redis came back");

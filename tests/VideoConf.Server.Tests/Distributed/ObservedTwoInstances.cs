@@ -16,8 +16,7 @@ public sealed class ObservedTwoInstances : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Cluster.InitializeAsync();
-        var directory = Path.Combine(Path.GetTempPath(), "videoconf-tests", Guid.NewGuid().ToString("N"));
-        Observer = new VideoConfFactory(directory, Cluster.DatabaseConnectionString)
+        Observer = new VideoConfFactory(TestDirectory.NewPath(), Cluster.DatabaseConnectionString)
             .WithSetting("ConnectionStrings:Redis", Cluster.Redis.ConnectionString);
         _ = Observer.Services;
         await EventChannel.WaitForSubscribersAsync(Cluster.Redis.ConnectionString, 3);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Npgsql;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Distributed;
 
@@ -13,7 +14,7 @@ public sealed partial class TwoInstanceTests
     public async Task FortyParallelChangesOnBothInstances_LeaveTheStoredValueInForceOnBothWithinTwoSeconds()
     {
         const string id = "Jitsi_URL_Room_Prefix";
-        var admins = new[] { await cluster.LoginAdminAsync(cluster.A), await cluster.LoginAdminAsync(cluster.B) };
+        var admins = new[] { await cluster.A.LoginAdminAsync(), await cluster.B.LoginAdminAsync() };
         var diverged = new List<string>();
         for (var trial = 0; trial < SettingRaceTrials; trial++)
         {
@@ -23,18 +24,10 @@ public sealed partial class TwoInstanceTests
                 (await admins[trial % 2 == 1 && i >= 20 ? 0 : i % 2].PostAsync($"settings/{id}", new { value = $"Trial{trial}Change{i}" })).AssertOk())).ToList();
             await Task.WhenAll(changes);
 
-            var deadline = DateTime.UtcNow + SettleTime;
-            string[] seen;
-            do
-            {
-                seen = [await StoredSettingAsync(id), await InForceAsync(admins[0], id), await InForceAsync(admins[1], id)];
-                if (seen.Distinct().Count() == 1)
-                {
-                    break;
-                }
-                await Task.Delay(50);
-            }
-            while (DateTime.UtcNow < deadline);
+            var seen = await Eventually.PollAsync(
+                async () => new[] { await StoredSettingAsync(id), await InForceAsync(admins[0], id), await InForceAsync(admins[1], id) },
+                values => values.Distinct().Count() == 1,
+                SettleTime);
             if (seen.Distinct().Count() != 1)
             {
                 diverged.Add($"trial {trial}: stored {seen[0]}, A {seen[1]}, B {seen[2]}");
@@ -44,7 +37,7 @@ public sealed partial class TwoInstanceTests
         Assert.True(diverged.Count == 0, $"{diverged.Count} of {SettingRaceTrials} trials diverged after 2 s: {string.Join("; ", diverged)}");
     }
 
-    private static async Task<string> InForceAsync(Infrastructure.ApiClient admin, string id) =>
+    private static async Task<string> InForceAsync(ApiClient admin, string id) =>
         (await admin.GetAsync($"settings/{id}")).Json["value"]!.GetValue<string>();
 
     private async Task<string> StoredSettingAsync(string id)

@@ -11,15 +11,11 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task CallStartedOnOneInstance_IsListedAndJoinableOnTheOther()
     {
-        var onA = await cluster.CreateUserAsync($"lister-{Suffix()}", cluster.A);
+        var onA = await cluster.A.NewUserAsync("lister");
         var onB = cluster.B.CreateApiClient().As(onA.UserId!, onA.AuthToken!);
-        var room = await onA.PostAsync("channels.create", new { name = $"shared-{Suffix()}" });
-        room.AssertOk();
-        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
+        var roomId = await onA.CreateChannelAsync();
 
-        var started = await onA.PostAsync("video-conference.start", new { roomId });
-        started.AssertOk();
-        var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+        var callId = await onA.StartCallAsync(roomId);
 
         var list = await onB.GetAsync($"video-conference.list?roomId={roomId}");
         list.AssertOk();
@@ -33,14 +29,10 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task CallChangedOnOneInstance_IsInTheOthersNextListPage()
     {
-        var onA = await cluster.CreateUserAsync($"pager-{Suffix()}", cluster.A);
+        var onA = await cluster.A.NewUserAsync("pager");
         var onB = cluster.B.CreateApiClient().As(onA.UserId!, onA.AuthToken!);
-        var room = await onA.PostAsync("channels.create", new { name = $"paged-{Suffix()}" });
-        room.AssertOk();
-        var roomId = room.Json["channel"]!["_id"]!.GetValue<string>();
-        var started = await onA.PostAsync("video-conference.start", new { roomId });
-        started.AssertOk();
-        var callId = started.Json["data"]!["callId"]!.GetValue<string>();
+        var roomId = await onA.CreateChannelAsync();
+        var callId = await onA.StartCallAsync(roomId);
         var listPath = $"video-conference.list?roomId={roomId}&count=10";
         Assert.Empty((await onB.GetAsync(listPath)).Json["data"]![0]!["users"]!.AsArray());
 
@@ -54,13 +46,13 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task SettingChangedOnOneInstance_IsInForceOnTheOther()
     {
-        var adminA = await cluster.LoginAdminAsync(cluster.A);
-        var adminB = await cluster.LoginAdminAsync(cluster.B);
-        var domain = $"meet-{Suffix()}.example.org";
+        var adminA = await cluster.A.LoginAdminAsync();
+        var adminB = await cluster.B.LoginAdminAsync();
+        var domain = $"{UniqueName.For("meet")}.example.org";
 
-        (await adminA.PostAsync("settings/Jitsi_Domain", new { value = domain })).AssertOk();
+        await adminA.ChangeSettingAsync("Jitsi_Domain", domain);
 
-        await TwoInstances.EventuallyAsync(
+        await Eventually.HoldsAsync(
             async () => (await adminB.GetAsync("settings/Jitsi_Domain")).Json["value"]!.GetValue<string>(),
             value => value == domain,
             "the new Jitsi_Domain on instance B");
@@ -69,15 +61,15 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task RateLimitAllowance_IsSharedByBothInstances()
     {
-        var user = await cluster.CreateUserAsync($"crowd-{Suffix()}", cluster.A);
+        var user = await cluster.A.NewUserAsync("crowd");
         var onB = cluster.B.CreateApiClient().As(user.UserId!, user.AuthToken!);
-        var adminA = await cluster.LoginAdminAsync(cluster.A);
-        var probe = await cluster.CreateUserAsync($"probe-{Suffix()}", cluster.B);
-        (await adminA.PostAsync("settings/API_Enable_Rate_Limiter", new { value = true })).AssertOk();
+        var adminA = await cluster.A.LoginAdminAsync();
+        var probe = await cluster.B.NewUserAsync("probe");
+        await adminA.ChangeSettingAsync("API_Enable_Rate_Limiter", true);
         try
         {
             // Instance B learns of the switch through Redis; a separate user watches for it.
-            await TwoInstances.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () => (await probe.GetAsync("users.info?username=admin")).Header("X-RateLimit-Limit"),
                 limit => limit is not null,
                 "rate limiting switched on at instance B");
@@ -89,33 +81,32 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
         }
         finally
         {
-            (await adminA.PostAsync("settings/API_Enable_Rate_Limiter", new { value = false })).AssertOk();
+            await adminA.ChangeSettingAsync("API_Enable_Rate_Limiter", false);
         }
     }
 
     [Fact]
     public async Task RingingTimeout_WithBothInstancesSweeping_DeclinesTheCallOnce()
     {
-        var adminA = await cluster.LoginAdminAsync(cluster.A);
-        (await adminA.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 1 })).AssertOk();
+        var adminA = await cluster.A.LoginAdminAsync();
+        await adminA.ChangeSettingAsync("VideoConf_Ringing_Timeout", 1);
         try
         {
-            var caller = await cluster.CreateUserAsync($"caller-{Suffix()}", cluster.A);
-            var callee = await cluster.CreateUserAsync($"callee-{Suffix()}", cluster.B);
-            var dm = await caller.PostAsync("im.create", new { username = callee.Username });
-            dm.AssertOk();
+            var caller = await cluster.A.NewUserAsync("caller");
+            var callee = await cluster.B.NewUserAsync("callee");
+            var roomId = await caller.CreateDirectAsync(callee);
             var endedBefore = await EndedCallsAsync();
-            await TwoInstances.EventuallyAsync(
+            await Eventually.HoldsAsync(
                 async () => (await callee.GetAsync("settings.public?_id=VideoConf_Ringing_Timeout")).Json["settings"]![0]!["value"]!.GetValue<int>(),
                 value => value == 1,
                 "the short ringing timeout on instance B");
 
-            var started = await caller.PostAsync("video-conference.start", new { roomId = dm.Json["room"]!["_id"]!.GetValue<string>(), allowRinging = true });
+            var started = await caller.PostAsync("video-conference.start", new { roomId, allowRinging = true });
             started.AssertOk();
             Assert.Equal("direct", started.Json["data"]!["type"]!.GetValue<string>());
             var callId = started.Json["data"]!["callId"]!.GetValue<string>();
 
-            var declined = await TwoInstances.EventuallyAsync(
+            var declined = await Eventually.HoldsAsync(
                 async () => (await callee.GetAsync($"video-conference.info?callId={callId}")).Json,
                 call => call["status"]!.GetValue<int>() == 4,
                 "the ringing timeout");
@@ -127,22 +118,22 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
         }
         finally
         {
-            (await adminA.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = 40 })).AssertOk();
+            await adminA.ChangeSettingAsync("VideoConf_Ringing_Timeout", 40);
         }
     }
 
     [Fact]
     public async Task PostgresStopped_RequestsAnswer503AndTheServiceRecoversWhenItIsBack()
     {
-        var user = await cluster.CreateUserAsync($"outage-{Suffix()}", cluster.A);
+        var user = await cluster.A.NewUserAsync("outage");
         (await user.GetAsync("me")).AssertOk();
 
         await cluster.Postgres.StopClusterAsync();
         try
         {
             var during = await user.GetAsync("me");
-            during.AssertBody(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Service Unavailable"}""");
-            using var http = new HttpClient { BaseAddress = cluster.A.BaseAddress };
+            during.AssertBody(HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable);
+            using var http = cluster.A.CreateHttpClient();
             using var ready = await http.GetAsync("/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             Assert.Equal("""{"status":"Unhealthy"}""", await ready.Content.ReadAsStringAsync());
@@ -152,8 +143,8 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
             await cluster.Postgres.StartClusterAsync();
         }
 
-        await TwoInstances.EventuallyAsync(async () => (await user.GetAsync("me")).Status, s => s == HttpStatusCode.OK, "recovery on instance A");
-        await TwoInstances.EventuallyAsync(
+        await Eventually.HoldsAsync(async () => (await user.GetAsync("me")).Status, s => s == HttpStatusCode.OK, "recovery on instance A");
+        await Eventually.HoldsAsync(
             async () => (await cluster.B.CreateApiClient().As(user.UserId!, user.AuthToken!).GetAsync("me")).Status,
             s => s == HttpStatusCode.OK,
             "recovery on instance B");
@@ -165,14 +156,12 @@ public sealed partial class TwoInstanceTests(TwoInstances cluster) : IClassFixtu
         double total = 0;
         foreach (var server in new[] { cluster.A, cluster.B })
         {
-            using var http = new HttpClient { BaseAddress = server.BaseAddress };
+            using var http = server.CreateHttpClient();
             var text = await http.GetStringAsync("/metrics");
             total += EndedLine().Matches(text).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
         }
         return total;
     }
-
-    private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 
     [GeneratedRegex(@"^videoconf_calls_ended(?:\{[^}]*\})? ([0-9.eE+-]+)$", RegexOptions.Multiline)]
     private static partial Regex EndedLine();

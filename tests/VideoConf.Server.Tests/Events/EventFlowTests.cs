@@ -42,7 +42,7 @@ public sealed class EventFlowTests(VideoConfFactory factory) : IClassFixture<Vid
         var groupId = await alice.CreateGroupAsync();
         using var events = EventRecorder.On(factory);
 
-        (await outsider.PostAsync("video-conference.start", new { roomId = groupId })).AssertFailure("invalid-params");
+        (await outsider.PostAsync("video-conference.start", new { roomId = groupId })).AssertPlainFailure("invalid-params");
 
         Assert.Empty(await events.TakeAsync());
     }
@@ -83,7 +83,7 @@ public sealed class EventFlowTests(VideoConfFactory factory) : IClassFixture<Vid
         var started = await events.TakeAsync();
         (await bob.CancelCallAsync(callId)).AssertOk();
         var cancelled = await events.TakeAsync();
-        (await alice.CancelCallAsync(callId)).AssertFailure("invalid-call-status");
+        (await alice.CancelCallAsync(callId)).AssertPlainFailure("invalid-call-status");
         var refused = await events.TakeAsync();
 
         Assert.Equal([typeof(CallChanged), typeof(MessagePosted)], started.Select(e => e.GetType()));
@@ -101,11 +101,11 @@ public sealed class EventFlowTests(VideoConfFactory factory) : IClassFixture<Vid
         var user = await factory.NewUserAsync("user");
         using var events = EventRecorder.On(factory);
 
-        (await admin.PostAsync("settings/Jitsi_Domain", new { value = "events.example.org" })).AssertOk();
+        await admin.ChangeSettingAsync("Jitsi_Domain", "events.example.org");
         var changed = await events.TakeAsync();
         var invalid = await admin.PostAsync("settings/VideoConf_Ringing_Timeout", new { value = "not a number" });
         Assert.Equal((HttpStatusCode.BadRequest, "invalid-params"), (invalid.Status, invalid.Json["errorType"]!.GetValue<string>()));
-        (await admin.PostAsync("settings/No_Such_Setting", new { value = 1 })).AssertFailure("error-setting-not-found");
+        (await admin.PostAsync("settings/No_Such_Setting", new { value = 1 })).AssertPlainFailure("error-setting-not-found");
         Assert.Equal(HttpStatusCode.Forbidden, (await user.PostAsync("settings/Jitsi_Domain", new { value = "x.example.org" })).Status);
         var refused = await events.TakeAsync();
 
@@ -117,7 +117,7 @@ public sealed class EventFlowTests(VideoConfFactory factory) : IClassFixture<Vid
     public async Task Logout_PublishesSessionEndedWithTheStoredHashOfThatToken_Once()
     {
         var carol = await factory.NewUserAsync("carol");
-        var otherSession = await factory.CreateApiClient().LoginAsync(carol.Username!, VideoConfFactory.PasswordOf(carol.Username!));
+        var otherSession = await factory.LoginAsync(carol.Username!);
         using var events = EventRecorder.On(factory);
 
         (await carol.PostAsync("logout")).AssertOk();
@@ -139,7 +139,7 @@ public sealed class EventFlowTests(VideoConfFactory factory) : IClassFixture<Vid
     {
         var owner = await factory.NewUserAsync("owner");
         var member = await factory.NewUserAsync("member");
-        var roomId = await owner.CreateRoomAsync($"{prefix}.create", prefix == "channels" ? "channel" : "group", readOnly: false, [member.Username!]);
+        var roomId = TestRooms.Id(await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!));
         using var events = EventRecorder.On(factory);
 
         (await owner.PostAsync($"{prefix}.kick", new { roomId, userId = member.UserId })).AssertOk();

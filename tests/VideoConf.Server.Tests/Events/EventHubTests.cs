@@ -2,15 +2,12 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using VideoConf.Server.Events;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Events;
 
 /// <summary>The event flow a subscriber (the realtime API among them) sees for calls made through the REST API.</summary>
 public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-
     private EventHub Hub => factory.Services.GetRequiredService<EventHub>();
 
     [Fact]
@@ -30,7 +27,7 @@ public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<Vide
         var second = await alice.StartCallAsync(roomId, allowRinging: true);
         (await bob.CancelCallAsync(second)).AssertOk();
 
-        var events = await EventuallyAsync(seen, all => all.Count(e => e.Event.RoomId == roomId) >= 4);
+        var events = await Eventually.HoldsAsync(() => Task.FromResult(seen.ToArray()), all => all.Count(e => e.Event.RoomId == roomId) >= 4, "four events of the room");
         var ofRoom = events.Where(e => e.Event.RoomId == roomId).ToList();
         Assert.Equal(
             [(callId, CallChange.Started), (callId, CallChange.Joined), (second, CallChange.Started), (second, CallChange.Ended)],
@@ -45,7 +42,7 @@ public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<Vide
         using var blocked = new ManualResetEventSlim();
         using var blocking = Hub.Subscribe<CallChanged>("blocking", (_, _) =>
         {
-            blocked.Wait(Wait);
+            blocked.Wait(Eventually.DefaultBound);
             return Task.CompletedTask;
         });
         using var throwing = Hub.Subscribe<CallChanged>("throwing", (_, _) => throw new InvalidOperationException("subscriber fault"));
@@ -62,7 +59,7 @@ public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<Vide
             var first = await alice.StartCallAsync(roomId);
             var second = await alice.StartCallAsync(roomId);
 
-            var events = await EventuallyAsync(seen, all => all.Count(e => e.Event.RoomId == roomId) >= 2);
+            var events = await Eventually.HoldsAsync(() => Task.FromResult(seen.ToArray()), all => all.Count(e => e.Event.RoomId == roomId) >= 2, "two events of the room");
             Assert.Equal([first, second], events.Where(e => e.Event.RoomId == roomId).Select(e => e.Event.CallId));
         }
         finally
@@ -83,12 +80,7 @@ public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<Vide
         var dave = await factory.NewUserAsync("dave");
         var roomId = await dave.CreateChannelAsync();
         await dave.StartCallAsync(roomId);
-        var deadline = DateTime.UtcNow + Wait;
-        while (Volatile.Read(ref count) == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-        Assert.True(Volatile.Read(ref count) > 0, "the subscriber never heard of the call");
+        await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref count)), heard => heard > 0, "the subscriber hearing of the call");
 
         subscription.Dispose();
         var before = Volatile.Read(ref count);
@@ -96,20 +88,5 @@ public sealed class EventHubTests(VideoConfFactory factory) : IClassFixture<Vide
         await dave.StartCallAsync(roomId);
         await Task.Delay(300);
         Assert.Equal(before, Volatile.Read(ref count));
-    }
-
-    private static async Task<IReadOnlyList<(CallChanged Event, EventOrigin Origin)>> EventuallyAsync(
-        ConcurrentQueue<(CallChanged Event, EventOrigin Origin)> seen, Func<IReadOnlyList<(CallChanged Event, EventOrigin Origin)>, bool> done)
-    {
-        var deadline = DateTime.UtcNow + Wait;
-        while (true)
-        {
-            var snapshot = seen.ToArray();
-            if (done(snapshot) || DateTime.UtcNow >= deadline)
-            {
-                return snapshot;
-            }
-            await Task.Delay(20);
-        }
     }
 }

@@ -10,8 +10,6 @@ namespace VideoConf.Server.Tests.Events;
 /// </summary>
 internal sealed class EventRecorder : IDisposable
 {
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
-
     private readonly ConcurrentQueue<(ServerEvent Event, EventOrigin Origin)> _received = new();
     private readonly EventHub _hub;
     private readonly IDisposable _subscription;
@@ -38,47 +36,29 @@ internal sealed class EventRecorder : IDisposable
         var marker = new Marker(Guid.NewGuid());
         _hub.Publish(marker);
         var taken = new List<ServerEvent>();
-        var deadline = DateTime.UtcNow + MaxWait;
-        while (true)
+        var delivered = false;
+        await Eventually.HoldsAsync(() =>
         {
-            while (_received.TryDequeue(out var next))
+            while (!delivered && _received.TryDequeue(out var next))
             {
                 if (next.Event == marker)
                 {
-                    return taken;
+                    delivered = true;
                 }
-                if (next.Event is not Marker)
+                else if (next.Event is not Marker)
                 {
                     taken.Add(next.Event);
                 }
             }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"The hub did not deliver its own marker within {MaxWait.TotalSeconds} s; received: {string.Join(", ", taken)}");
-            }
-            await Task.Delay(10);
-        }
+            return Task.FromResult(taken.ToArray());
+        }, _ => delivered, "the hub delivering its own marker");
+        return taken;
     }
 
-    /// <summary>Waits (at most 10 s) until the events received so far satisfy <paramref name="done"/>; returns them with their origin.</summary>
+    /// <summary>Waits (see <see cref="Eventually"/>) until the events received so far satisfy <paramref name="done"/>; returns them with their origin.</summary>
     public async Task<IReadOnlyList<(ServerEvent Event, EventOrigin Origin)>> WaitForAsync(
-        Func<IReadOnlyList<ServerEvent>, bool> done, string what)
-    {
-        var deadline = DateTime.UtcNow + MaxWait;
-        while (true)
-        {
-            var snapshot = _received.ToArray();
-            if (done(snapshot.Select(e => e.Event).ToList()))
-            {
-                return snapshot;
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"{what} did not happen within {MaxWait.TotalSeconds} s; received: {string.Join(", ", snapshot.Select(e => e.Event))}");
-            }
-            await Task.Delay(20);
-        }
-    }
+        Func<IReadOnlyList<ServerEvent>, bool> done, string what) =>
+        await Eventually.HoldsAsync(() => Task.FromResult(_received.ToArray()), snapshot => done(snapshot.Select(e => e.Event).ToList()), what);
 
     /// <summary>Everything received so far, with its origin, without taking it.</summary>
     public IReadOnlyList<(ServerEvent Event, EventOrigin Origin)> Received => _received.ToArray();

@@ -6,14 +6,6 @@ namespace VideoConf.Server.Tests.Http;
 /// <summary>Assertions on the transport conventions every <c>/api</c> response shares.</summary>
 internal static class ApiAssert
 {
-    public const string NotFoundBody = """{"success":false,"error":"Resource not found"}""";
-
-    public const string InvalidJsonBody = """{"success":false,"error":"Invalid JSON body [invalid-params]","errorType":"invalid-params"}""";
-
-    public const string PayloadTooLargeBody = """{"success":false,"error":"Payload Too Large"}""";
-
-    public const string RoomNotAllowedBody = """{"success":false,"error":"not-allowed","errorType":"Not Allowed"}""";
-
     /// <summary>JSON content type and the two no-cache headers.</summary>
     public static void HasApiHeaders(ApiResponse response)
     {

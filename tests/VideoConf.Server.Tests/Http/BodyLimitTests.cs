@@ -18,13 +18,13 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithAnnouncedLengthOverOneMegabyte_Returns413AndStoresNothing()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("announced");
+        var name = UniqueName.For("announced");
         var content = new ByteArrayContent(PaddedCreateBody(name, OneMegabyte + 1));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
         var response = await SendTracedAsync(Raw(admin), content, out var trace, expectContinue: true);
 
-        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
+        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiBodies.PayloadTooLarge);
         ApiAssert.HasApiHeaders(response);
         Assert.Equal(OneMegabyte + 1, factory.AnnouncedLengths[trace]);
         await AssertNoRoomAsync(admin, name);
@@ -34,11 +34,11 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithStreamedBodyOneByteOverOneMegabyte_Returns413AndStoresNothing()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("streamed");
+        var name = UniqueName.For("streamed");
 
         var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte + 1)), out var trace);
 
-        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
+        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiBodies.PayloadTooLarge);
         ApiAssert.HasApiHeaders(response);
         Assert.Equal(-1, factory.AnnouncedLengths[trace]);
         await AssertNoRoomAsync(admin, name);
@@ -48,11 +48,11 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithStreamedBodyOfSeveralMegabytes_Returns413AndStoresNothing()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("streamed-big");
+        var name = UniqueName.For("streamed-big");
 
         var response = await SendOversizedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, 4 * OneMegabyte)));
 
-        response?.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
+        response?.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiBodies.PayloadTooLarge);
         await AssertNoRoomAsync(admin, name);
     }
 
@@ -60,7 +60,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithAnnouncedLengthOfExactlyOneMegabyte_IsAccepted()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("exact");
+        var name = UniqueName.For("exact");
         var content = new ByteArrayContent(PaddedCreateBody(name, OneMegabyte));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -74,7 +74,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithStreamedBodyOfExactlyOneMegabyte_IsAccepted()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("exact-streamed");
+        var name = UniqueName.For("exact-streamed");
 
         var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, OneMegabyte)), out var trace);
 
@@ -87,7 +87,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     public async Task Create_WithStreamedBodyUnderOneMegabyteInSmallChunks_IsAccepted()
     {
         var admin = await factory.LoginAdminAsync();
-        var name = UniqueName("small-chunks");
+        var name = UniqueName.For("small-chunks");
 
         // 600 KB of JSON in 4-byte chunks: the chunk framing alone is larger than the 1 MB, the body is not.
         var response = await SendTracedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(name, 600 * 1024), pieceSize: 4), out var trace);
@@ -100,7 +100,7 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     [Fact]
     public async Task Create_WithOversizedBodyAndNoCredentials_ChecksAuthenticationFirst()
     {
-        var content = new ByteArrayContent(PaddedCreateBody(UniqueName("anonymous"), OneMegabyte + 1));
+        var content = new ByteArrayContent(PaddedCreateBody(UniqueName.For("anonymous"), OneMegabyte + 1));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
         var response = await SendTracedAsync(new ApiClient(CreateRawClient()), content, out _, expectContinue: true);
@@ -119,16 +119,16 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
 
         var response = await new ApiClient(CreateRawClient()).SendAsync(request);
 
-        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
+        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiBodies.PayloadTooLarge);
     }
 
     [Fact]
     public async Task Server_AfterRefusingLargeBodies_StillServes()
     {
         var admin = await factory.LoginAdminAsync();
-        await SendOversizedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(UniqueName("before"), 2 * OneMegabyte)));
+        await SendOversizedAsync(Raw(admin), new UnknownLengthContent(PaddedCreateBody(UniqueName.For("before"), 2 * OneMegabyte)));
 
-        var response = await admin.PostAsync("channels.create", new { name = UniqueName("after") });
+        var response = await admin.PostAsync("channels.create", new { name = UniqueName.For("after") });
 
         response.AssertOk();
     }
@@ -179,9 +179,8 @@ public abstract class BodyLimitTests<TFactory>(TFactory factory)
     }
 
     private static async Task AssertNoRoomAsync(ApiClient admin, string name) =>
-        (await admin.GetAsync($"rooms.info?roomName={name}")).AssertBody(HttpStatusCode.BadRequest, ApiAssert.RoomNotAllowedBody);
+        (await admin.GetAsync($"rooms.info?roomName={name}")).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
 
-    private static string UniqueName(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 
     /// <summary>A valid <c>channels.create</c> body of exactly <paramref name="length"/> bytes (whitespace padding).</summary>
     private static byte[] PaddedCreateBody(string name, int length)

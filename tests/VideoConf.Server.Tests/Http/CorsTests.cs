@@ -64,7 +64,7 @@ public sealed class CorsTests
 
         success.AssertOk();
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.Status);
-        notFound.AssertBody(HttpStatusCode.NotFound, ApiAssert.NotFoundBody);
+        notFound.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
         foreach (var response in new[] { success, unauthorized, notFound })
         {
             Assert.Equal("*", response.Header("Access-Control-Allow-Origin"));
@@ -147,7 +147,7 @@ public sealed class CorsTests
         var admin = await factory.LoginAdminAsync();
         await EnableCorsAsync(admin);
 
-        (await admin.PostAsync("settings/API_Enable_CORS", new { value = false })).AssertOk();
+        await admin.ChangeSettingAsync("API_Enable_CORS", false);
         var response = await factory.CreateApiClient().SendAsync(Preflight("/api/v1/me", "https://app.example.org"));
 
         response.AssertBody(HttpStatusCode.MethodNotAllowed, NotEnabledBody);

@@ -6,9 +6,6 @@ namespace VideoConf.Server.Tests.Http;
 /// <summary>§1.1: an unexpected exception is a logged 500 with no details; an unreachable store is a 503.</summary>
 public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFixture<FaultInjectionFactory>
 {
-    private const string InternalErrorBody = """{"success":false,"error":"Internal server error"}""";
-    private const string ServiceUnavailableBody = """{"success":false,"error":"Service Unavailable"}""";
-
     [Fact]
     public async Task UnexpectedException_OnAnonymousRoute_Returns500WithoutDetails()
     {
@@ -16,7 +13,7 @@ public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFi
 
         var response = await SendFaultAsync(factory.CreateApiClient(), HttpMethod.Get, "settings.public", "unexpected", secret);
 
-        response.AssertBody(HttpStatusCode.InternalServerError, InternalErrorBody);
+        response.AssertBody(HttpStatusCode.InternalServerError, ApiBodies.InternalError);
         ApiAssert.HasApiHeaders(response);
         Assert.DoesNotContain(secret, response.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperationException", response.Text, StringComparison.Ordinal);
@@ -44,10 +41,10 @@ public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFi
 
         var response = await SendFaultAsync(admin, HttpMethod.Post, "channels.create", "unexpected", secret, """{"name":"fault-room"}""");
 
-        response.AssertBody(HttpStatusCode.InternalServerError, InternalErrorBody);
+        response.AssertBody(HttpStatusCode.InternalServerError, ApiBodies.InternalError);
         Assert.DoesNotContain(secret, response.Text, StringComparison.Ordinal);
         Assert.Contains(factory.Logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
-        (await admin.GetAsync("rooms.info?roomName=fault-room")).AssertBody(HttpStatusCode.BadRequest, ApiAssert.RoomNotAllowedBody);
+        (await admin.GetAsync("rooms.info?roomName=fault-room")).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Fact]
@@ -57,7 +54,7 @@ public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFi
 
         var response = await SendFaultAsync(factory.CreateApiClient(), HttpMethod.Get, "settings.public", "store", secret);
 
-        response.AssertBody(HttpStatusCode.ServiceUnavailable, ServiceUnavailableBody);
+        response.AssertBody(HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable);
         ApiAssert.HasApiHeaders(response);
         Assert.DoesNotContain(secret, response.Text, StringComparison.Ordinal);
     }
@@ -69,7 +66,7 @@ public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFi
 
         var response = await SendFaultAsync(admin, HttpMethod.Get, "me", "store", "database is locked");
 
-        response.AssertBody(HttpStatusCode.ServiceUnavailable, ServiceUnavailableBody);
+        response.AssertBody(HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable);
     }
 
     [Fact]
@@ -89,7 +86,7 @@ public sealed class FaultHandlingTests(FaultInjectionFactory factory) : IClassFi
 
         var response = await SendFaultAsync(corsFactory.CreateApiClient(), HttpMethod.Get, "settings.public", "unexpected", "cors-fault");
 
-        response.AssertBody(HttpStatusCode.InternalServerError, InternalErrorBody);
+        response.AssertBody(HttpStatusCode.InternalServerError, ApiBodies.InternalError);
         Assert.Equal("*", response.Header("Access-Control-Allow-Origin"));
         Assert.Equal(CorsTests.AllowedHeaders, response.Header("Access-Control-Allow-Headers"));
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Http;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Http;
 

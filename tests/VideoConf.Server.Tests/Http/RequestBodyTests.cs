@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Http;
@@ -22,7 +21,7 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
 
         var response = await admin.PostAsync("channels.create", body);
 
-        response.AssertBody(HttpStatusCode.BadRequest, ApiAssert.InvalidJsonBody);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.InvalidJson);
         ApiAssert.HasApiHeaders(response);
     }
 
@@ -31,8 +30,7 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
     {
         var response = await factory.CreateApiClient().PostAsync("channels.create", "{\"name\":");
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -40,7 +38,7 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
     {
         var response = await factory.CreateApiClient().PostAsync("login", "{\"user\":\"admin\",");
 
-        response.AssertBody(HttpStatusCode.BadRequest, ApiAssert.InvalidJsonBody);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.InvalidJson);
     }
 
     [Fact]
@@ -78,8 +76,8 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
     {
         using var content = new FormUrlEncodedContent(
         [
-            new KeyValuePair<string, string>("user", VideoConfFactory.AdminUsername),
-            new KeyValuePair<string, string>("password", VideoConfFactory.AdminPassword),
+            new KeyValuePair<string, string>("user", TestAccounts.AdminUsername),
+            new KeyValuePair<string, string>("password", TestAccounts.AdminPassword),
         ]);
 
         var response = await factory.CreateApiClient().PostRawAsync("login", content);
@@ -120,7 +118,7 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
 
         var response = await admin.PostRawAsync("channels.create", JsonBytes("{\"name\":\"bad"u8, [0xFF], "\"}"u8));
 
-        response.AssertBody(HttpStatusCode.BadRequest, ApiAssert.InvalidJsonBody);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.InvalidJson);
     }
 
     [Fact]
@@ -130,7 +128,7 @@ public sealed class RequestBodyTests(VideoConfFactory factory) : IClassFixture<V
 
         var response = await admin.PostRawAsync("channels.create", JsonBytes("{\"name\":\"utf8-key\",\"na"u8, [0xC3, 0x28], "\":1}"u8));
 
-        response.AssertBody(HttpStatusCode.BadRequest, ApiAssert.InvalidJsonBody);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.InvalidJson);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     {
         var response = await factory.CreateApiClient().SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
-        response.AssertBody(HttpStatusCode.NotFound, ApiAssert.NotFoundBody);
+        response.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
         ApiAssert.HasApiHeaders(response);
     }
 
@@ -34,7 +34,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
 
         var response = await admin.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
-        response.AssertBody(HttpStatusCode.NotFound, ApiAssert.NotFoundBody);
+        response.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
         ApiAssert.HasApiHeaders(response);
     }
 
@@ -43,7 +43,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     {
         var response = await factory.CreateApiClient().PostAsync("me", new { });
 
-        response.AssertBody(HttpStatusCode.NotFound, ApiAssert.NotFoundBody);
+        response.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     [Fact]
     public async Task Login_AsAdmin_PutsSuccessAfterStatusAndData()
     {
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = VideoConfFactory.AdminUsername, password = VideoConfFactory.AdminPassword });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = TestAccounts.AdminUsername, password = TestAccounts.AdminPassword });
 
         ApiAssert.IsSuccessEnvelope(response);
         ApiAssert.HasApiHeaders(response);
@@ -75,7 +75,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
 
         ApiAssert.IsSuccessEnvelope(response);
         ApiAssert.HasApiHeaders(response);
-        // §7 lists this endpoint's fields as settings, count, offset, total.
+        // §7: this endpoint answers settings, count, offset, total, unlike the other lists (§5).
         Assert.Equal(["settings", "count", "offset", "total", "success"], ApiAssert.Keys(response.Json));
     }
 
@@ -95,8 +95,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
     {
         var response = await factory.CreateApiClient().GetAsync("me");
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
         ApiAssert.HasApiHeaders(response);
     }
 
@@ -116,7 +115,7 @@ public sealed class RoutingConventionTests(VideoConfFactory factory) : IClassFix
 
         var response = await user.GetAsync("settings/API_Enable_CORS");
 
-        response.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+        response.AssertForbidden();
         ApiAssert.HasApiHeaders(response);
     }
 }

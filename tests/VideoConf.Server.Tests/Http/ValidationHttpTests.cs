@@ -1,14 +1,12 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using VideoConf.Server.Tests.Rooms;
 
 namespace VideoConf.Server.Tests.Http;
 
 /// <summary>§1.2 through real endpoints: check order, messages, coercions and query-string rules.</summary>
 public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
-    private const string ChannelNotFoundBody =
-        """{"success":false,"error":"The required \"roomId\" or \"roomName\" param provided does not match any channel [error-room-not-found]","errorType":"error-room-not-found"}""";
-
     [Fact]
     public async Task UsersInfo_WithNeitherUserIdNorUsername_ReportsUserIdMissing()
     {
@@ -80,7 +78,7 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
 
         var response = await admin.GetAsync("users.info?username=nobody.here");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"User not found."}""");
+        response.AssertPlainFailure("User not found.");
     }
 
     [Fact]
@@ -100,7 +98,7 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
         var valid = await guest.PostAsync("channels.create", new { name = "guest-room" });
 
         invalid.AssertInvalidParams("must have required property 'name'");
-        valid.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+        valid.AssertForbidden();
     }
 
     [Fact]
@@ -112,7 +110,7 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
         var valid = await user.PostAsync("settings/API_Enable_CORS", new { value = true });
 
         invalid.AssertInvalidParams("must NOT have additional properties");
-        valid.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+        valid.AssertForbidden();
     }
 
     [Fact]
@@ -273,7 +271,7 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
 
         var response = await admin.PostAsync("channels.invite", """{"roomId":12345,"userId":true}""");
 
-        response.AssertBody(HttpStatusCode.BadRequest, ChannelNotFoundBody);
+        response.AssertBody(HttpStatusCode.BadRequest, RoomScenario.RoomNotFoundJson("channel"));
     }
 
     [Fact]
@@ -283,7 +281,7 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
 
         var response = await admin.PostAsync("channels.invite", """{"roomId":null,"userId":"u"}""");
 
-        response.AssertBody(HttpStatusCode.BadRequest, ChannelNotFoundBody);
+        response.AssertBody(HttpStatusCode.BadRequest, RoomScenario.RoomNotFoundJson("channel"));
     }
 
     [Theory]
@@ -372,6 +370,6 @@ public sealed class ValidationHttpTests(VideoConfFactory factory) : IClassFixtur
 
         var response = await admin.PostAsync("settings/No_Such_Setting", new { value = true });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"error-setting-not-found"}""");
+        response.AssertPlainFailure("error-setting-not-found");
     }
 }

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace VideoConf.Server.Tests.Infrastructure;
 
@@ -62,37 +59,4 @@ public sealed class ApiClient(HttpClient http)
     }
 
     private static string Url(string route) => route.StartsWith('/') ? route : $"/api/v1/{route}";
-}
-
-/// <summary>A response with its body parsed as JSON.</summary>
-public sealed record ApiResponse(HttpStatusCode Status, string Text, HttpResponseHeaders Headers, HttpContentHeaders ContentHeaders)
-{
-    public JsonNode Json => JsonNode.Parse(Text) ?? throw new InvalidOperationException("The body is JSON null.");
-
-    public void AssertOk()
-    {
-        if (Status != HttpStatusCode.OK)
-        {
-            throw new Xunit.Sdk.XunitException($"Expected 200, got {(int)Status}: {Text}");
-        }
-        Assert.True(Json["success"]!.GetValue<bool>(), Text);
-    }
-
-    /// <summary>Asserts the status and that the body is exactly this JSON (same keys, same order, same values).</summary>
-    public void AssertBody(HttpStatusCode status, string expectedJson)
-    {
-        Assert.True(status == Status, $"Expected {(int)status}, got {(int)Status}: {Text}");
-        Assert.Equal(JsonNode.Parse(expectedJson)!.ToJsonString(), Json.ToJsonString());
-    }
-
-    public void AssertInvalidParams(string message) =>
-        AssertBody(HttpStatusCode.BadRequest, JsonSerializer.Serialize(new Dictionary<string, object>
-        {
-            ["success"] = false,
-            ["error"] = $"{message} [invalid-params]",
-            ["errorType"] = "invalid-params",
-        }));
-
-    public string? Header(string name) =>
-        Headers.TryGetValues(name, out var values) || ContentHeaders.TryGetValues(name, out values) ? string.Join(",", values) : null;
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace VideoConf.Server.Tests.Infrastructure;
@@ -31,7 +29,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string AdminConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false";
 
-    /// <summary>One cluster for the whole test run, stopped when the process exits.</summary>
+    /// <summary>One cluster for the whole test run, stopped when the run ends (as every cluster started here is, <see cref="TestRunCleanup"/>).</summary>
     public static Task<PostgresServer> Shared => SharedServer.Value;
 
     /// <summary>The highest installed PostgreSQL's bin directory, or null when the binaries are missing.</summary>
@@ -55,14 +53,14 @@ public sealed class PostgresServer : IAsyncDisposable
             "PostgreSQL binaries not found under /usr/lib/postgresql/*/bin; install the postgresql package.");
         var directory = Path.Combine(Path.GetTempPath(), $"videoconf-pg-{Guid.NewGuid():N}");
         System.IO.Directory.CreateDirectory(directory);
-        var server = new PostgresServer(bin, directory, FreePort());
+        var server = new PostgresServer(bin, directory, LoopbackPort.Free());
         if (IsRoot())
         {
             await RunAsync("chown", $"postgres:postgres {directory}");
         }
         await server.RunToolAsync("initdb", $"-D {server.DataDirectory} -U postgres -A trust -E UTF8 --no-sync");
         await server.StartClusterAsync();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.StopClusterAsync().GetAwaiter().GetResult();
+        TestRunCleanup.AfterTestRun($"{server.ToolCommand("pg_ctl", $"-D {server.DataDirectory} -m immediate -w -t 30 stop")}; rm -rf {directory}");
         return server;
     }
 
@@ -130,6 +128,10 @@ public sealed class PostgresServer : IAsyncDisposable
             ? RunAsync("runuser", $"-u postgres -- {Path.Combine(_bin, tool)} {arguments}")
             : RunAsync(Path.Combine(_bin, tool), arguments);
 
+    /// <summary>The same as a shell command line, for the cleanup after the run.</summary>
+    private string ToolCommand(string tool, string arguments) =>
+        IsRoot() ? $"runuser -u postgres -- {Path.Combine(_bin, tool)} {arguments}" : $"{Path.Combine(_bin, tool)} {arguments}";
+
     private static async Task RunAsync(string file, string arguments)
     {
         var start = new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -145,11 +147,4 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     private static bool IsRoot() => Environment.UserName == "root";
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

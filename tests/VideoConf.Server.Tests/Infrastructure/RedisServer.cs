@@ -6,6 +6,8 @@ namespace VideoConf.Server.Tests.Infrastructure;
 /// <summary>A throwaway <c>redis-server</c> on a free loopback port, without persistence, killed on dispose.</summary>
 public sealed class RedisServer : IAsyncDisposable
 {
+    private static readonly Lazy<Task<RedisServer>> SharedServer = new(() => StartAsync());
+
     private readonly Process _process;
     private bool _disposed;
 
@@ -19,6 +21,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     public string ConnectionString => $"127.0.0.1:{Port},abortConnect=false,connectTimeout=2000,syncTimeout=2000";
 
+    /// <summary>One server for the whole test run, killed when the run ends (as every server started here is); tests keep to keys of their own.</summary>
+    public static Task<RedisServer> Shared => SharedServer.Value;
+
     public static string? FindBinary() =>
         new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists);
 
@@ -26,7 +31,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync(int? port = null)
     {
         var binary = FindBinary() ?? throw new InvalidOperationException("redis-server not found; install the redis-server package.");
-        port ??= PostgresServer.FreePort();
+        port ??= LoopbackPort.Free();
         var start = new ProcessStartInfo(binary, $"--port {port} --bind 127.0.0.1 --save \"\" --appendonly no --dir {Path.GetTempPath()}")
         {
             RedirectStandardOutput = true,
@@ -34,6 +39,7 @@ public sealed class RedisServer : IAsyncDisposable
             UseShellExecute = false,
         };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start redis-server.");
+        TestRunCleanup.KillAfterTestRun(process.Id);
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var deadline = DateTime.UtcNow.AddSeconds(10);

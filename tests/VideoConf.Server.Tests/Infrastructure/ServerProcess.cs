@@ -7,7 +7,7 @@ namespace VideoConf.Server.Tests.Infrastructure;
 /// The published server started as its own process (<c>dotnet VideoConf.Server.dll</c>) on a free loopback port,
 /// with the given environment; killed on dispose. Its output is kept for failure messages.
 /// </summary>
-public sealed class ServerProcess : IAsyncDisposable
+public sealed class ServerProcess : ITestServer, IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
@@ -38,7 +38,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public ApiClient CreateApiClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) });
+    public ApiClient CreateApiClient() => new(CreateHttpClient());
+
+    /// <summary>A plain client for this server, for what is not the API (<c>/health</c>, <c>/metrics</c>, HEAD).</summary>
+    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
 
     /// <summary>
     /// Starts the server (in <paramref name="workingDirectory"/>, or the tests' own) and waits (at most 30 s) until
@@ -46,21 +49,15 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
-        var port = PostgresServer.FreePort();
-        var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? string.Empty,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var port = LoopbackPort.Free();
+        // Warnings and above unless the test asks for more: the output is kept for failure messages.
+        var quiet = new Dictionary<string, string>(StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" };
         foreach (var (key, value) in environment)
         {
-            start.Environment[key] = value;
+            quiet[key] = value;
         }
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        var process = Process.Start(StartInfo(port, quiet, workingDirectory)) ?? throw new InvalidOperationException("Could not start the server.");
+        TestRunCleanup.KillAfterTestRun(process.Id);
         var server = new ServerProcess(process, port);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
@@ -97,18 +94,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{PostgresServer.FreePort()}";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the server.");
+        using var process = Process.Start(StartInfo(LoopbackPort.Free(), environment, workingDirectory: null))
+            ?? throw new InvalidOperationException("Could not start the server.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var cancel = new CancellationTokenSource(timeout);
@@ -122,6 +109,24 @@ public sealed class ServerProcess : IAsyncDisposable
             throw new TimeoutException($"The server was still running after {timeout.TotalSeconds} s.");
         }
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    /// <summary><c>dotnet VideoConf.Server.dll</c> listening on <paramref name="port"/> with <paramref name="environment"/>, its output redirected.</summary>
+    private static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> environment, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? string.Empty,
+        };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        return start;
     }
 
     /// <summary>The server built beside the tests (the test run builds the whole solution first).</summary>

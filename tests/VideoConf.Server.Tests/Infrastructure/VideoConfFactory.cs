@@ -9,18 +9,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace VideoConf.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server in-process on its own SQLite file in a temporary directory, with an admin account, the rate
-/// limiter and failed-login blocking off, cheap bcrypt, a controllable clock and every log line captured.
+/// The real server in-process on its own store (a SQLite file in a temporary directory, or a PostgreSQL database as
+/// <see cref="TestBackend"/> says), with <see cref="ServerEnvironment.Defaults"/> and failed-login blocking off, a
+/// controllable clock and every log line captured.
 /// </summary>
-public class VideoConfFactory : WebApplicationFactory<Program>
+public class VideoConfFactory : WebApplicationFactory<Program>, ITestServer
 {
-    public const string AdminUsername = "admin";
-    public const string AdminPassword = "admin-password-1";
-
     private readonly Dictionary<string, string?> _settings = new(StringComparer.Ordinal);
 
     public VideoConfFactory()
-        : this(Path.Combine(Path.GetTempPath(), "videoconf-tests", Guid.NewGuid().ToString("N")), NewPostgresDatabase())
+        : this(TestDirectory.NewPath(), NewPostgresDatabase())
     {
     }
 
@@ -36,14 +34,12 @@ public class VideoConfFactory : WebApplicationFactory<Program>
             _settings["Storage:Provider"] = "postgres";
             _settings["ConnectionStrings:Postgres"] = postgresConnectionString;
         }
-        _settings["Settings:API_Enable_Rate_Limiter"] = "false";
+        foreach (var (variable, value) in ServerEnvironment.Defaults())
+        {
+            _settings[ServerEnvironment.ConfigurationKey(variable)] = value;
+        }
         // Failed-login blocking is a limiter too, and all test traffic comes from one address.
         _settings["Settings:Block_Multiple_Failed_Logins_Enabled"] = "false";
-        _settings["Accounts:PasswordWorkFactor"] = "4";
-        _settings["ADMIN_USERNAME"] = AdminUsername;
-        _settings["ADMIN_PASS"] = AdminPassword;
-        _settings["ADMIN_EMAIL"] = "admin@videoconf.test";
-        _settings["ADMIN_NAME"] = "Administrator";
     }
 
     public string Directory { get; }
@@ -138,26 +134,31 @@ public class VideoConfFactory : WebApplicationFactory<Program>
 
     public ApiClient CreateApiClient() => new(CreateClient());
 
-    /// <summary>A client logged in as the bootstrap admin.</summary>
-    public Task<ApiClient> LoginAdminAsync() => CreateApiClient().LoginAsync(AdminUsername, AdminPassword);
-
-    /// <summary>Creates a user through <c>users.create</c> (as admin) and returns a client logged in as them.</summary>
-    public async Task<ApiClient> CreateUserAsync(string username, params string[] roles)
+    /// <summary>
+    /// Starts the server where the start must fail, and returns the message of every exception in the failure (the
+    /// host wraps the one that names the problem, sometimes in an aggregate).
+    /// </summary>
+    public IReadOnlyList<string> FailedStartMessages()
     {
-        var admin = await LoginAdminAsync();
-        var response = await admin.PostAsync("users.create", new
+        var messages = new List<string>();
+        var pending = new Stack<Exception>([Assert.ThrowsAny<Exception>(() => CreateClient())]);
+        while (pending.TryPop(out var current))
         {
-            username,
-            email = $"{username}@videoconf.test",
-            password = PasswordOf(username),
-            name = $"Name of {username}",
-            roles = roles.Length == 0 ? ["user"] : roles,
-        });
-        response.AssertOk();
-        return await CreateApiClient().LoginAsync(username, PasswordOf(username));
+            messages.Add(current.Message);
+            if (current is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    pending.Push(inner);
+                }
+            }
+            else if (current.InnerException is { } inner)
+            {
+                pending.Push(inner);
+            }
+        }
+        return messages;
     }
-
-    public static string PasswordOf(string username) => $"pw-{username}-secret";
 
     public T GetService<T>()
         where T : notnull => Services.GetRequiredService<T>();

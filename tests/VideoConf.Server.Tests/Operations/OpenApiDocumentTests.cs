@@ -148,7 +148,7 @@ public sealed class OpenApiDocumentTests(VideoConfFactory factory) : IClassFixtu
         Assert.Equal("#/components/responses/authorizationError", responses["401"]!["$ref"]!.GetValue<string>());
         AssertTypes(unauthorized["schema"]!, new() { ["success"] = "boolean", ["error"] = "string", ["status"] = "string", ["message"] = "string" });
         var example = unauthorized["examples"]!.AsObject().Single().Value!["value"]!;
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}"""), example), example.ToJsonString());
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(ApiBodies.NotLoggedIn), example), example.ToJsonString());
     }
 
     [Fact]

@@ -10,26 +10,22 @@ namespace VideoConf.Server.Tests.Operations;
 /// </summary>
 public sealed class ProcessLayoutTests : IAsyncLifetime
 {
-    private readonly string _workingDirectory = Directory.CreateTempSubdirectory("videoconf-cwd-").FullName;
+    private readonly TestDirectory _workingDirectory = TestDirectory.Create();
     private ServerProcess _server = null!;
 
-    public async Task InitializeAsync() =>
-        _server = await ServerProcess.StartAsync(
-            new Dictionary<string, string>
-            {
-                // Information for everything that appsettings.json does not quiet down.
-                ["Logging__LogLevel__Default"] = "Information",
-                ["ADMIN_USERNAME"] = VideoConfFactory.AdminUsername,
-                ["ADMIN_PASS"] = VideoConfFactory.AdminPassword,
-                ["ADMIN_EMAIL"] = "admin@videoconf.test",
-                ["Accounts__PasswordWorkFactor"] = "4",
-            },
-            _workingDirectory);
+    public async Task InitializeAsync()
+    {
+        // No store configured: the default file name, relative to the working directory. Information for everything
+        // that appsettings.json does not quiet down.
+        var environment = ServerEnvironment.Defaults();
+        environment["Logging__LogLevel__Default"] = "Information";
+        _server = await ServerProcess.StartAsync(environment, _workingDirectory.Path);
+    }
 
     public async Task DisposeAsync()
     {
         await _server.DisposeAsync();
-        Directory.Delete(_workingDirectory, recursive: true);
+        _workingDirectory.Dispose();
     }
 
     [Fact]
@@ -37,7 +33,7 @@ public sealed class ProcessLayoutTests : IAsyncLifetime
     {
         (await _server.CreateApiClient().GetAsync("/api/info")).AssertOk();
 
-        Assert.True(File.Exists(Path.Combine(_workingDirectory, "videoconf.db")), "no videoconf.db in the working directory");
+        Assert.True(File.Exists(_workingDirectory.File("videoconf.db")), "no videoconf.db in the working directory");
         // appsettings.json sets Microsoft.AspNetCore to Warning: without it, every request logs "Request starting".
         Assert.Contains("Now listening on", _server.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Request starting", _server.Output, StringComparison.Ordinal);
@@ -51,10 +47,10 @@ public sealed class ProcessLayoutTests : IAsyncLifetime
     [InlineData("/api/v1/video-conference.list?roomId=nowhere", true, HttpStatusCode.BadRequest)]
     public async Task Head_OnAGetRoute_AnswersAsGetWithoutABody(string target, bool signedIn, HttpStatusCode status)
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var http = _server.CreateHttpClient();
         if (signedIn)
         {
-            var admin = await _server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
+            var admin = await _server.LoginAdminAsync();
             http.DefaultRequestHeaders.Add("X-User-Id", admin.UserId);
             http.DefaultRequestHeaders.Add("X-Auth-Token", admin.AuthToken);
         }
@@ -71,7 +67,7 @@ public sealed class ProcessLayoutTests : IAsyncLifetime
     [Fact]
     public async Task Head_OnAPostRoute_IsNotFound()
     {
-        using var http = new HttpClient { BaseAddress = _server.BaseAddress, Timeout = TimeSpan.FromSeconds(15) };
+        using var http = _server.CreateHttpClient();
 
         using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/api/v1/login"));
 

@@ -1,13 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
-using VideoConf.Server.Events;
 using VideoConf.Server.Http;
 using VideoConf.Server.Providers;
-using VideoConf.Server.Settings;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Providers;
 
@@ -148,12 +144,12 @@ public sealed class ProviderRegistryTests
     [Fact]
     public async Task Enabled_LogsUnknownKeys()
     {
-        var logger = new RecordingLogger<ProviderRegistry>();
-        var registry = await RegistryAsync(enabled: "zoom,jitsi", logger: logger);
+        var logs = new LogCapture();
+        var registry = await RegistryAsync(enabled: "zoom,jitsi", logs: logs);
 
         registry.Enabled();
 
-        Assert.Contains(logger.Entries, e => e.Level >= LogLevel.Warning && e.Message.Contains("zoom", StringComparison.Ordinal));
+        Assert.Contains(logs.Entries, e => e.Level >= LogLevel.Warning && e.Message.Contains("zoom", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -166,23 +162,17 @@ public sealed class ProviderRegistryTests
     }
 
     private static async Task<ProviderRegistry> RegistryAsync(string enabled, string defaultProvider = "",
-        Dictionary<string, string?>? extra = null, RecordingLogger<ProviderRegistry>? logger = null)
+        Dictionary<string, string?>? extra = null, LogCapture? logs = null)
     {
-        var values = new Dictionary<string, string?>
+        var configuration = new List<(string, string?)>
         {
-            ["Settings:VideoConf_Enabled_Providers"] = enabled,
-            ["Settings:VideoConf_Default_Provider"] = defaultProvider,
+            ("Settings:VideoConf_Enabled_Providers", enabled),
+            ("Settings:VideoConf_Default_Provider", defaultProvider),
         };
-        foreach (var (key, value) in extra ?? [])
-        {
-            values[$"Settings:{key}"] = value;
-        }
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var settings = new SettingsService(new EmptySettingStore(), configuration, new EphemeralDataProtectionProvider(),
-            new EventHub(NullLogger<EventHub>.Instance), TimeProvider.System, NullLogger<SettingsService>.Instance);
-        await settings.InitializeAsync();
+        configuration.AddRange((extra ?? []).Select(e => ($"Settings:{e.Key}", e.Value)));
+        var settings = await TestSettings.CreateAsync([.. configuration]);
         IVideoConfProvider[] providers = [new JitsiProvider(), new GoogleMeetProvider(), new BigBlueButtonProvider(), new CustomProvider()];
-        return new ProviderRegistry(providers, settings, logger ?? new RecordingLogger<ProviderRegistry>());
+        return new ProviderRegistry(providers, settings, (logs ?? new LogCapture()).LoggerFor<ProviderRegistry>());
     }
 
     /// <summary>Renders the registry's failure as the API answers it and returns its bare <c>error</c> code, checking the body's shape.</summary>

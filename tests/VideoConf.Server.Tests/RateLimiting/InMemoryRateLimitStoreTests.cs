@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using VideoConf.Server.RateLimiting;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.RateLimiting;
 
@@ -45,12 +46,7 @@ public sealed class InMemoryRateLimitStoreTests
         _time.Advance(RateLimitWindowSweeper.Interval);
 
         // The sweep runs on its own loop after the clock moved; give it a bounded time to finish.
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (store.Count != 1 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
-        Assert.Equal(1, store.Count);
+        await Eventually.HoldsAsync(() => Task.FromResult(store.Count), count => count == 1, "the sweep reclaiming the ended windows");
         Assert.False((await store.HitAsync("long-lived", 1, TimeSpan.FromMinutes(10))).Allowed);
         await sweeper.StopAsync(CancellationToken.None);
     }

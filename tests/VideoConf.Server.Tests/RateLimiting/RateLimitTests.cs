@@ -21,9 +21,7 @@ public sealed class RateLimitTests : IDisposable
     private async Task<(ApiClient User, string RoomId)> UserWithChannelAsync(string username)
     {
         var user = await _factory.CreateUserAsync(username);
-        var created = await user.PostAsync("channels.create", new { name = $"room-{username}" });
-        created.AssertOk();
-        return (user, created.Json["channel"]!["_id"]!.GetValue<string>());
+        return (user, await user.CreateChannelAsync());
     }
 
     [Fact]
@@ -92,8 +90,8 @@ public sealed class RateLimitTests : IDisposable
         Assert.Equal("60", refused.Header("Retry-After"));
 
         var admin = await _factory.LoginAdminAsync();
-        (await admin.PostAsync("settings/API_Enable_Rate_Limiter_Limit_Calls_Default", new { value = 2 })).AssertOk();
-        (await admin.PostAsync("settings/API_Enable_Rate_Limiter_Limit_Time_Default", new { value = 5000 })).AssertOk();
+        await admin.ChangeSettingAsync("API_Enable_Rate_Limiter_Limit_Calls_Default", 2);
+        await admin.ChangeSettingAsync("API_Enable_Rate_Limiter_Limit_Time_Default", 5000);
         var info = await user.GetAsync("users.info?username=ordinary");
         info.AssertOk();
         Assert.Equal("2", info.Header("X-RateLimit-Limit"));
@@ -104,9 +102,7 @@ public sealed class RateLimitTests : IDisposable
     public async Task BypassHolders_AreNeverLimited_AndGetNoHeaders()
     {
         var bot = await _factory.CreateUserAsync("robot", "bot");
-        var created = await bot.PostAsync("channels.create", new { name = "bot-room" });
-        created.AssertOk();
-        var roomId = created.Json["channel"]!["_id"]!.GetValue<string>();
+        var roomId = await bot.CreateChannelAsync();
         await _factory.EnableLimiterAsync();
         var admin = await _factory.LoginAdminAsync();
 
@@ -135,14 +131,14 @@ public sealed class RateLimitTests : IDisposable
             Assert.Null(unlimited.Header("X-RateLimit-Limit"));
         }
 
-        (await admin.PostAsync("settings/API_Enable_Rate_Limiter", new { value = true })).AssertOk();
+        await admin.ChangeSettingAsync("API_Enable_Rate_Limiter", true);
         for (var i = 0; i < 3; i++)
         {
             (await user.GetAsync($"video-conference.list?roomId={roomId}")).AssertOk();
         }
         Assert.Equal(HttpStatusCode.TooManyRequests, (await user.GetAsync($"video-conference.list?roomId={roomId}")).Status);
 
-        (await admin.PostAsync("settings/API_Enable_Rate_Limiter", new { value = false })).AssertOk();
+        await admin.ChangeSettingAsync("API_Enable_Rate_Limiter", false);
         (await user.GetAsync($"video-conference.list?roomId={roomId}")).AssertOk();
     }
 
@@ -198,8 +194,7 @@ public sealed class RateLimitTests : IDisposable
     {
         using var factory = (RateLimitedFactory)new RateLimitedFactory().WithSetting("ForwardedHeaders:KnownProxies", "10.1.2.3");
         var user = await factory.CreateUserAsync("proxied");
-        var created = await user.PostAsync("channels.create", new { name = "room-proxied" });
-        var roomId = created.Json["channel"]!["_id"]!.GetValue<string>();
+        var roomId = await user.CreateChannelAsync();
         await factory.EnableLimiterAsync();
 
         for (var i = 0; i < 3; i++)
@@ -227,8 +222,7 @@ public sealed class RateLimitTests : IDisposable
         using var factory = (RateLimitedFactory)new RateLimitedFactory().WithSetting("RateLimiting:KeyBy", "user");
         var first = await factory.CreateUserAsync("first");
         var second = await factory.CreateUserAsync("second");
-        var created = await first.PostAsync("channels.create", new { name = "shared-room", members = new[] { "second" } });
-        var roomId = created.Json["channel"]!["_id"]!.GetValue<string>();
+        var roomId = await first.CreateChannelAsync(second);
         await factory.EnableLimiterAsync();
         for (var i = 0; i < 3; i++)
         {

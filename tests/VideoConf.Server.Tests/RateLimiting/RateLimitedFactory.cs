@@ -20,8 +20,7 @@ public sealed class RateLimitedFactory : VideoConfFactory
     /// <summary>Switches the limiter on at run time, as the admin (who bypasses it).</summary>
     public async Task EnableLimiterAsync()
     {
-        var admin = await LoginAdminAsync();
-        (await admin.PostAsync("settings/API_Enable_Rate_Limiter", new { value = true })).AssertOk();
+        await this.ChangeSettingAsync("API_Enable_Rate_Limiter", true);
     }
 
     private sealed class PeerAddressStartupFilter : IStartupFilter

@@ -1,6 +1,7 @@
 using System.Net;
 using VideoConf.Server.Tests.Accounts;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Reliability;
@@ -17,12 +18,12 @@ public sealed class CacheRaceTests(VideoConfFactory factory) : IClassFixture<Vid
     [Fact]
     public async Task Kick_WhileTheMemberSendsSixtyParallelRequests_TakesAwayAccessInEveryTrial()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var kept = new List<int>();
         for (var trial = 0; trial < KickTrials; trial++)
         {
-            var member = await factory.CreateUserAsync(Unique("member"));
-            var roomId = Id(await CreateRoomAsync(owner, "groups", Unique("room"), member.Username!));
+            var member = await factory.NewUserAsync("member");
+            var roomId = Id(await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!));
             var list = $"video-conference.list?roomId={Uri.EscapeDataString(roomId)}";
 
             // Sixty workers keep requesting until the kick has answered, so reads of the subscription are in
@@ -54,12 +55,12 @@ public sealed class CacheRaceTests(VideoConfFactory factory) : IClassFixture<Vid
     [Fact]
     public async Task Logout_WhileTwentyParallelRequestsUseTheToken_EndsTheTokenInEveryTrial()
     {
-        var username = Unique("racer");
+        var username = UniqueName.For("racer");
         await factory.CreateUserAsync(username);
         var kept = new List<int>();
         for (var trial = 0; trial < LogoutTrials; trial++)
         {
-            var session = await factory.CreateApiClient().LoginAsync(username, VideoConfFactory.PasswordOf(username));
+            var session = await factory.LoginAsync(username);
 
             var requests = Enumerable.Range(0, 20).Select(_ => Task.Run(() => session.GetAsync("me"))).ToList();
             (await session.PostAsync("logout")).AssertBody(HttpStatusCode.OK, AccountBodies.LoggedOut);

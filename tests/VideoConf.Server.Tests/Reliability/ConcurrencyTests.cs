@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -26,7 +26,7 @@ public sealed class ConcurrencyTests(VideoConfFactory factory) : IClassFixture<V
         var joined = (await alice.CallInfoAsync(callId))["users"]!.AsArray();
         Assert.Equal(100, joined.Count);
         Assert.Equal(users.Select(u => u.UserId!).Order(StringComparer.Ordinal), joined.Select(u => u!["_id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
-        Assert.All(joined, u => Assert.Matches(Scenario.IsoDatePattern, u!["ts"]!.GetValue<string>()));
+        Assert.All(joined, u => Assert.Matches(WireFormat.IsoDate(), u!["ts"]!.GetValue<string>()));
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests(VideoConfFactory factory) : IClassFixture<V
         var responses = await Task.WhenAll(cancellers.Select(c => c.CancelCallAsync(callId)));
 
         var succeeded = Assert.Single(Enumerable.Range(0, 50), i => responses[i].Status == HttpStatusCode.OK);
-        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => r.AssertFailure("invalid-call-status"));
+        Assert.All(responses.Where(r => r.Status != HttpStatusCode.OK), r => r.AssertPlainFailure("invalid-call-status"));
         var call = await alice.CallInfoAsync(callId);
         Assert.Equal(4, call.Status());
         Assert.False(call["ringing"]!.GetValue<bool>());
@@ -59,7 +59,7 @@ public sealed class ConcurrencyTests(VideoConfFactory factory) : IClassFixture<V
 
         Assert.True(responses.All(r => r.Status == HttpStatusCode.OK),
             $"Not every start was answered 200: {string.Join(", ", responses.Where(r => r.Status != HttpStatusCode.OK).Select(r => r.Text).Distinct())}\n" +
-            string.Join("\n", factory.Logs.Lines.Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Take(3)));
+            string.Join("\n", factory.Logs.LinesAtLeast(LogLevel.Error).Take(3)));
         var started = plan.Zip(responses, (p, r) => (p.RoomId, CallId: r.Json["data"]!["callId"]!.GetValue<string>())).ToList();
         Assert.Equal(started.Count, started.Select(s => s.CallId).Distinct(StringComparer.Ordinal).Count());
         foreach (var roomId in rooms)

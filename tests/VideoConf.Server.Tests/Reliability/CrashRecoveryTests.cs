@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Net;
 using Xunit.Abstractions;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -24,8 +23,8 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     [Fact]
     public async Task KillDuringStartAndJoinLoad_ThenRestart_KeepsEveryAcknowledgedCallAndJoinIntact()
     {
-        var directory = ServerEnvironment.NewDirectory();
-        var environment = TestBackend.IsPostgres ? await ServerEnvironment.OnPostgresAsync() : ServerEnvironment.OnSqlite(directory);
+        using var directory = TestDirectory.Create();
+        var environment = await ServerEnvironment.OnTestBackendAsync(directory);
         await using var first = await ServerProcess.StartAsync(environment);
         var (users, rooms) = await SetUpAsync(first);
 
@@ -34,10 +33,7 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         var killed = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var load = users.Select((user, i) => Task.Run(() => LoadAsync(user, i, rooms, calls, joins, killed.Token))).ToArray();
-        while (calls.Count < AcknowledgedCallsBeforeKill && clock.Elapsed < LoadLimit && !load.All(t => t.IsCompleted))
-        {
-            await Task.Delay(20);
-        }
+        await Eventually.PollAsync(() => Task.FromResult(calls.Count), count => count >= AcknowledgedCallsBeforeKill || load.All(t => t.IsCompleted), LoadLimit);
         Assert.False(load.Any(t => t.IsFaulted), $"The load failed before the kill: {load.FirstOrDefault(t => t.IsFaulted)?.Exception}\n{first.Output}");
         await first.KillAsync();
         await killed.CancelAsync();
@@ -52,7 +48,6 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
         await AssertRoomsConsistentAsync(reader, rooms, calls.ToList());
         await second.DisposeAsync();
         await first.DisposeAsync();
-        ServerEnvironment.TryDelete(directory);
     }
 
     /// <summary>One user's load: start a call, join it, join another acknowledged call; until the server is gone.</summary>
@@ -145,13 +140,10 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output)
     /// <summary>Users who each start and join calls, all members of two channels and a group.</summary>
     private static async Task<(List<ApiClient> Users, List<string> Rooms)> SetUpAsync(ServerProcess server)
     {
-        var admin = await server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
         var users = new List<ApiClient>();
         for (var i = 0; i < Workers; i++)
         {
-            var name = $"loader{i}";
-            (await admin.PostAsync("users.create", new { username = name, email = $"{name}@videoconf.test", password = VideoConfFactory.PasswordOf(name), name })).AssertOk();
-            users.Add(await server.CreateApiClient().LoginAsync(name, VideoConfFactory.PasswordOf(name)));
+            users.Add(await server.CreateUserAsync($"loader{i}"));
         }
         var others = users.Skip(1).ToArray();
         List<string> rooms = [await users[0].CreateChannelAsync(others), await users[0].CreateGroupAsync(others), await users[0].CreateChannelAsync(others)];

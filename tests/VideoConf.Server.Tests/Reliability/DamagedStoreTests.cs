@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -24,34 +24,27 @@ public sealed class DamagedStoreTests
     [MemberData(nameof(DamagedFiles))]
     public async Task Start_OnADamagedOrUnwritableSqliteFile_ExitsNonZeroWithOneLineNamingTheFileAndTheCause(string damage, string cause)
     {
-        var directory = Directory.CreateTempSubdirectory("videoconf-damaged-").FullName;
-        try
+        using var directory = TestDirectory.Create();
+        var path = directory.File("videoconf.db");
+        if (damage == "garbage")
         {
-            var path = Path.Combine(directory, "videoconf.db");
-            if (damage == "garbage")
-            {
-                await File.WriteAllBytesAsync(path, [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 7919 % 251))]);
-            }
-            else
-            {
-                // A regular file where the store's directory should be: nothing can be created under it.
-                await File.WriteAllTextAsync(Path.Combine(directory, "occupied"), "not a directory");
-                path = Path.Combine(directory, "occupied", "videoconf.db");
-            }
-
-            var (exitCode, output) = await ServerProcess.RunUntilExitAsync(
-                new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={path}" }, Bound);
-
-            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            Assert.NotEqual(0, exitCode);
-            Assert.True(lines.Length == 1, $"expected one line, got:\n{output}");
-            Assert.Contains(path, lines[0], StringComparison.Ordinal);
-            Assert.Contains(cause, lines[0], StringComparison.Ordinal);
+            await File.WriteAllBytesAsync(path, [.. Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 7919 % 251))]);
         }
-        finally
+        else
         {
-            Directory.Delete(directory, recursive: true);
+            // A regular file where the store's directory should be: nothing can be created under it.
+            await File.WriteAllTextAsync(directory.File("occupied"), "not a directory");
+            path = Path.Combine(directory.File("occupied"), "videoconf.db");
         }
+
+        var (exitCode, output) = await ServerProcess.RunUntilExitAsync(
+            new Dictionary<string, string> { ["ConnectionStrings__Sqlite"] = $"Data Source={path}" }, Bound);
+
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.NotEqual(0, exitCode);
+        Assert.True(lines.Length == 1, $"expected one line, got:\n{output}");
+        Assert.Contains(path, lines[0], StringComparison.Ordinal);
+        Assert.Contains(cause, lines[0], StringComparison.Ordinal);
     }
 
     [Theory]
@@ -72,8 +65,8 @@ public sealed class DamagedStoreTests
         var page = await owner.GetAsync($"video-conference.list?roomId={roomId}");
 
         Assert.Equal(HttpStatusCode.InternalServerError, page.Status);
-        Assert.Equal("""{"success":false,"error":"Internal server error"}""", page.Text);
-        Assert.Contains(factory.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains(roomId, StringComparison.Ordinal));
+        Assert.Equal(ApiBodies.InternalError, page.Text);
+        Assert.Contains(factory.Logs.LinesAtLeast(LogLevel.Error), l => l.Contains(roomId, StringComparison.Ordinal));
         // Streamed, the page has started when the damaged call comes: the connection is cut, never ended as JSON.
         var streamed = await Record.ExceptionAsync(() => owner.GetAsync($"video-conference.list?roomId={roomId}&count=0"));
         Assert.NotNull(streamed);

@@ -4,11 +4,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using CsCheck;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Xunit.Abstractions;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -48,8 +46,8 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
     {
         var seed = Environment.GetEnvironmentVariable("VIDEOCONF_R2_SEED") is { Length: > 0 } given ? given : DefaultSeed;
         var cases = int.TryParse(Environment.GetEnvironmentVariable("VIDEOCONF_R2_CASES"), CultureInfo.InvariantCulture, out var n) ? n : DefaultCases;
-        var directory = ServerEnvironment.NewDirectory();
-        var environment = TestBackend.IsPostgres ? await ServerEnvironment.OnPostgresAsync() : ServerEnvironment.OnSqlite(directory);
+        using var directory = TestDirectory.Create();
+        var environment = await ServerEnvironment.OnTestBackendAsync(directory);
         foreach (var (key, value) in ProviderSettings)
         {
             environment[key] = value;
@@ -104,7 +102,6 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         var logged = ProblemLogLines(server.Output, world);
         Assert.True(logged.Count == 0, $"The server logged errors or secrets during the run (seed {seed}):\n{string.Join("\n", logged.Take(10))}");
         await server.DisposeAsync();
-        ServerEnvironment.TryDelete(directory);
     }
 
     [Fact]
@@ -225,13 +222,9 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
     /// <summary>Two users, a channel, a group and a direct room between them, a call in each: the ids the generator mixes in.</summary>
     private static async Task<BadInputWorld> BuildWorldAsync(ServerProcess server)
     {
-        var admin = await server.CreateApiClient().LoginAsync(VideoConfFactory.AdminUsername, VideoConfFactory.AdminPassword);
-        foreach (var name in new[] { "alice", "bob" })
-        {
-            (await admin.PostAsync("users.create", new { username = name, email = $"{name}@videoconf.test", password = VideoConfFactory.PasswordOf(name), name })).AssertOk();
-        }
-        var alice = await server.CreateApiClient().LoginAsync("alice", VideoConfFactory.PasswordOf("alice"));
-        var bob = await server.CreateApiClient().LoginAsync("bob", VideoConfFactory.PasswordOf("bob"));
+        var admin = await server.LoginAdminAsync();
+        var alice = await server.CreateUserAsync("alice");
+        var bob = await server.CreateUserAsync("bob");
         var rooms = new[] { await alice.CreateChannelAsync(bob), await alice.CreateGroupAsync(bob), await alice.CreateDirectAsync(bob) };
         var calls = new List<string>();
         foreach (var room in rooms)
@@ -250,18 +243,18 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
             calls,
             [admin.UserId!, alice.UserId!, bob.UserId!],
             messages,
-            [VideoConfFactory.AdminUsername, "alice", "bob"]);
+            [TestAccounts.AdminUsername, "alice", "bob"]);
     }
 
     private static async Task AssertHealthyAsync(ServerProcess server, BadInputWorld world)
     {
-        using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = server.CreateHttpClient();
         using var ready = await http.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         // The run may have switched the provider or its token auth; put them back so that a start can succeed.
         var admin = server.CreateApiClient().As(world.Admin.UserId, world.Admin.Token);
-        (await admin.PostAsync("settings/VideoConf_Default_Provider", new { value = "jitsi" })).AssertOk();
-        (await admin.PostAsync("settings/Jitsi_Enabled_TokenAuth", new { value = false })).AssertOk();
+        await admin.ChangeSettingAsync("VideoConf_Default_Provider", "jitsi");
+        await admin.ChangeSettingAsync("Jitsi_Enabled_TokenAuth", false);
         var user = server.CreateApiClient().As(world.User.UserId, world.User.Token);
         (await user.GetAsync("me")).AssertOk();
         (await user.GetAsync($"video-conference.list?roomId={world.RoomIds[0]}")).AssertOk();
@@ -271,7 +264,7 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
     /// <summary>Log lines at Error or Critical level, and any line holding a token or password used in the run.</summary>
     private static List<string> ProblemLogLines(string log, BadInputWorld world)
     {
-        string[] secrets = [JitsiSecret, world.Admin.Token, world.User.Token, VideoConfFactory.AdminPassword, VideoConfFactory.PasswordOf("alice"), VideoConfFactory.PasswordOf("bob")];
+        string[] secrets = [JitsiSecret, world.Admin.Token, world.User.Token, TestAccounts.AdminPassword, TestAccounts.PasswordOf("alice"), TestAccounts.PasswordOf("bob")];
         return log.Split('\n')
             .Where(line => line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)
                 || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal)

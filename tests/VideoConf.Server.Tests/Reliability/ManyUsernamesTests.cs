@@ -1,6 +1,5 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -19,7 +18,7 @@ public sealed class ManyUsernamesTests(VideoConfFactory factory) : IClassFixture
         var member = await factory.NewUserAsync("member");
         var members = Enumerable.Range(0, ManyNames).Select(i => $"ghost{i}").Append(member.Username!).ToArray();
 
-        var response = await owner.PostAsync("channels.create", new { name = Scenario.Unique("crowd"), members });
+        var response = await owner.PostAsync("channels.create", new { name = UniqueName.For("crowd"), members });
 
         response.AssertOk();
         Assert.Equal(2, response.Json["channel"]!["usersCount"]!.GetValue<int>());

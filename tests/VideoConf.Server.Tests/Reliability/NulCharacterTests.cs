@@ -1,7 +1,5 @@
 using System.Net;
-using VideoConf.Server.Tests.Accounts;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -17,12 +15,12 @@ public sealed class NulCharacterTests(VideoConfFactory factory) : IClassFixture<
     {
         var user = await factory.NewUserAsync("nul");
 
-        (await user.GetAsync("video-conference.info?callId=%00")).AssertFailure("invalid-params");
-        (await user.GetAsync("video-conference.list?roomId=a%00b")).AssertFailure("invalid-params");
-        (await user.PostAsync("video-conference.join", new { callId = "\0" })).AssertFailure("invalid-params");
-        (await user.PostAsync("video-conference.start", new { roomId = "\0" })).AssertFailure("invalid-params");
-        (await user.GetAsync("chat.getMessage?msgId=%00")).AssertFailure("error-not-allowed");
-        (await user.GetAsync("users.info?username=a%00")).AssertFailure("User not found.");
+        (await user.GetAsync("video-conference.info?callId=%00")).AssertPlainFailure("invalid-params");
+        (await user.GetAsync("video-conference.list?roomId=a%00b")).AssertPlainFailure("invalid-params");
+        (await user.PostAsync("video-conference.join", new { callId = "\0" })).AssertPlainFailure("invalid-params");
+        (await user.PostAsync("video-conference.start", new { roomId = "\0" })).AssertPlainFailure("invalid-params");
+        (await user.GetAsync("chat.getMessage?msgId=%00")).AssertPlainFailure("error-not-allowed");
+        (await user.GetAsync("users.info?username=a%00")).AssertPlainFailure("User not found.");
         (await user.PostAsync("channels.join", new { roomId = "\0" })).AssertBody(HttpStatusCode.BadRequest,
             """{"success":false,"error":"The required \"roomId\" or \"roomName\" param provided does not match any channel [error-room-not-found]","errorType":"error-room-not-found"}""");
     }
@@ -30,17 +28,17 @@ public sealed class NulCharacterTests(VideoConfFactory factory) : IClassFixture<
     [Fact]
     public async Task Login_WithNulInTheUsername_FailsLikeAnyUnknownUser()
     {
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = "ad\0min", password = VideoConfFactory.AdminPassword });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = "ad\0min", password = TestAccounts.AdminPassword });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
-        Assert.Equal(AccountBodies.LoginFailed, response.Text);
+        Assert.Equal(ApiBodies.LoginFailed, response.Text);
     }
 
     [Fact]
     public async Task Writes_OfTextHoldingNul_AreStored()
     {
         var admin = await factory.LoginAdminAsync();
-        var username = Scenario.Unique("nulname");
+        var username = UniqueName.For("nulname");
 
         var created = await admin.PostAsync("users.create", new { username, email = $"{username}@videoconf.test", password = "pw\0secret", name = "Nul\0Name" });
         created.AssertOk();

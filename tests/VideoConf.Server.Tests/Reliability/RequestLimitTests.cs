@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text;
 using VideoConf.Server.Tests.Http;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Reliability;
 
@@ -58,7 +57,7 @@ public sealed class RequestLimitTests(LimitServer fixture) : IClassFixture<Limit
     {
         var response = await fixture.User.GetAsync($"video-conference.list?roomId={new string('r', 7 * 1024)}");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     /// <summary>
@@ -102,7 +101,7 @@ public sealed class RequestLimitTests(LimitServer fixture) : IClassFixture<Limit
 
         var response = await new ApiClient(http).SendAsync(request);
 
-        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiAssert.PayloadTooLargeBody);
+        response.AssertBody(HttpStatusCode.RequestEntityTooLarge, ApiBodies.PayloadTooLarge);
         Assert.Equal(before, await TotalCallsAsync());
     }
 

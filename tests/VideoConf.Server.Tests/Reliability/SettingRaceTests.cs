@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoConf.Server.Storage;
 using VideoConf.Server.Tests.Infrastructure;
-using static VideoConf.Server.Tests.Rooms.RoomScenario;
 using static VideoConf.Server.Tests.Settings.SettingsScenario;
 
 namespace VideoConf.Server.Tests.Reliability;
@@ -19,7 +18,7 @@ public sealed class SettingRaceTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task FortyParallelChangesByTwoAdmins_LeaveTheStoredValueInForceInEveryTrial()
     {
-        var admins = new[] { await factory.LoginAdminAsync(), await factory.CreateUserAsync(Unique("second.admin"), "admin") };
+        var admins = new[] { await factory.LoginAdminAsync(), await factory.NewUserAsync("second.admin", "admin") };
         var store = factory.GetService<ISettingStore>();
         var diverged = new List<string>();
         for (var trial = 0; trial < Trials; trial++)

@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -10,11 +11,11 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAPublicChannel_SubscribesTheCallerAndReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var joiner = await factory.CreateUserAsync(Unique("joiner"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, "channels", name);
+        var owner = await factory.NewUserAsync("owner");
+        var joiner = await factory.NewUserAsync("joiner");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync("channels", name);
 
         var response = await joiner.PostAsync("channels.join", new { roomId = Id(room) });
 
@@ -29,9 +30,9 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_Twice_SucceedsAndCountsTheCallerOnce()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var joiner = await factory.CreateUserAsync(Unique("joiner"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var joiner = await factory.NewUserAsync("joiner");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var first = await joiner.PostAsync("channels.join", new { roomId = Id(room) });
         var second = await joiner.PostAsync("channels.join", new { roomId = Id(room) });
@@ -45,8 +46,8 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_ByTheOwner_DoesNotChangeUsersCountOrRoles()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await owner.PostAsync("channels.join", new { roomId = Id(room) });
 
@@ -59,12 +60,12 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_InParallelBySeveralUsers_CountsEachUserOnce()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         var joiners = new List<ApiClient>();
         for (var i = 0; i < 6; i++)
         {
-            joiners.Add(await factory.CreateUserAsync(Unique("joiner")));
+            joiners.Add(await factory.NewUserAsync("joiner"));
         }
 
         var responses = await Task.WhenAll(joiners.SelectMany(j => new[] { j, j }).Select(j => j.PostAsync("channels.join", new { roomId = Id(room) })));
@@ -76,9 +77,9 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAPrivateGroup_ReturnsRoomNotFoundAndDoesNotJoin()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var group = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var group = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await outsider.PostAsync("channels.join", new { roomId = Id(group) });
 
@@ -90,7 +91,7 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [Fact]
     public async Task Join_OfAnUnknownRoom_ReturnsRoomNotFound()
     {
-        var joiner = await factory.CreateUserAsync(Unique("joiner"));
+        var joiner = await factory.NewUserAsync("joiner");
 
         var response = await joiner.PostAsync("channels.join", new { roomId = "Nonexistent1234ab" });
 
@@ -103,7 +104,7 @@ public sealed class ChannelJoinTests(VideoConfFactory factory) : IClassFixture<V
     [InlineData("""{"roomId":"x","userId":"y"}""", "must NOT have additional properties")]
     public async Task Join_WithInvalidParams_ReturnsTheFirstValidationError(string body, string message)
     {
-        var joiner = await factory.CreateUserAsync(Unique("joiner"));
+        var joiner = await factory.NewUserAsync("joiner");
 
         var response = await joiner.PostAsync("channels.join", body);
 

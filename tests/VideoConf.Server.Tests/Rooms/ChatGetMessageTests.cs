@@ -1,6 +1,7 @@
 using System.Net;
 using VideoConf.Server.Storage;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -8,13 +9,11 @@ namespace VideoConf.Server.Tests.Rooms;
 /// <summary><c>chat.getMessage</c> (contract §3), with messages written through the real store.</summary>
 public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
-    private const string NotAllowedJson = """{"success":false,"error":"error-not-allowed"}""";
-
     [Fact]
     public async Task GetMessage_ByMember_ReturnsTheMessage()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "hello there", type: null, blocksJson: null);
 
         var response = await GetAsync(owner, message.Id);
@@ -22,16 +21,16 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
         response.AssertBody(HttpStatusCode.OK, $$"""
             {"message":{"_id":{{Quote(message.Id)}},"rid":{{Quote(Id(room))}},"msg":"hello there",
              "u":{"_id":{{Quote(owner.UserId!)}},"username":{{Quote(owner.Username!)}},"name":{{Quote(message.Name)}}},
-             "ts":"{{Iso(message.Ts)}}","_updatedAt":"{{Iso(message.UpdatedAt)}}"},"success":true}
+             "ts":"{{WireFormat.Date(message.Ts)}}","_updatedAt":"{{WireFormat.Date(message.UpdatedAt)}}"},"success":true}
             """);
     }
 
     [Fact]
     public async Task GetMessage_OfASystemMessageWithBlocks_ReturnsTypeAndBlocks()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
         const string blocks = """[{"type":"video_conf","blockId":"69786d0ac8b05330207814bd","callId":"69786d0ac8b05330207814bd","appId":"videoconf-core"}]""";
         var message = await InsertAsync(Id(room), owner, "", type: "videoconf", blocksJson: blocks);
 
@@ -40,15 +39,15 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
         response.AssertBody(HttpStatusCode.OK, $$"""
             {"message":{"_id":{{Quote(message.Id)}},"rid":{{Quote(Id(room))}},"t":"videoconf","msg":"",
              "u":{"_id":{{Quote(owner.UserId!)}},"username":{{Quote(owner.Username!)}},"name":{{Quote(message.Name)}}},
-             "ts":"{{Iso(message.Ts)}}","_updatedAt":"{{Iso(message.UpdatedAt)}}","blocks":{{blocks}}},"success":true}
+             "ts":"{{WireFormat.Date(message.Ts)}}","_updatedAt":"{{WireFormat.Date(message.UpdatedAt)}}","blocks":{{blocks}}},"success":true}
             """);
     }
 
     [Fact]
     public async Task InsertingMessages_IncreasesTheRoomsMsgs()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         Assert.Equal(0, room["msgs"]!.GetValue<long>());
 
         await InsertAsync(Id(room), owner, "one", null, null);
@@ -61,9 +60,9 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByNonMemberOfAPublicChannel_ReturnsTheMessage()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "public words", null, null);
 
         var response = await GetAsync(outsider, message.Id);
@@ -75,56 +74,56 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [Fact]
     public async Task GetMessage_ByNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "private words", null, null);
 
         var response = await GetAsync(outsider, message.Id);
 
-        response.AssertBody(HttpStatusCode.BadRequest, NotAllowedJson);
+        response.AssertPlainFailure("error-not-allowed");
     }
 
     [Fact]
     public async Task GetMessage_ByAdminNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
         var message = await InsertAsync(Id(room), owner, "private words", null, null);
 
         var response = await GetAsync(admin, message.Id);
 
-        response.AssertBody(HttpStatusCode.BadRequest, NotAllowedJson);
+        response.AssertPlainFailure("error-not-allowed");
     }
 
     [Fact]
     public async Task GetMessage_ByNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var direct = await CreateDirectAsync(alice, bob.Username!);
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var outsider = await factory.NewUserAsync("outsider");
+        var direct = await alice.CreateDirectRoomAsync(bob.Username!);
         var message = await InsertAsync(Id(direct), alice, "just us", null, null);
 
         (await GetAsync(bob, message.Id)).AssertOk();
         var response = await GetAsync(outsider, message.Id);
 
-        response.AssertBody(HttpStatusCode.BadRequest, NotAllowedJson);
+        response.AssertPlainFailure("error-not-allowed");
     }
 
     [Fact]
     public async Task GetMessage_AfterBeingKicked_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
         var message = await InsertAsync(Id(room), owner, "for members", null, null);
         (await GetAsync(member, message.Id)).AssertOk();
 
         (await owner.PostAsync("groups.kick", new { roomId = Id(room), userId = member.UserId })).AssertOk();
 
-        (await GetAsync(member, message.Id)).AssertBody(HttpStatusCode.BadRequest, NotAllowedJson);
+        (await GetAsync(member, message.Id)).AssertPlainFailure("error-not-allowed");
     }
 
     [Theory]
@@ -132,11 +131,11 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [InlineData("")]
     public async Task GetMessage_OfAnUnknownId_ReturnsNotAllowed(string msgId)
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await GetAsync(user, msgId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, NotAllowedJson);
+        response.AssertPlainFailure("error-not-allowed");
     }
 
     [Theory]
@@ -145,7 +144,7 @@ public sealed class ChatGetMessageTests(VideoConfFactory factory) : IClassFixtur
     [InlineData("?msgId=a&msgId=b", "must be string")]
     public async Task GetMessage_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"chat.getMessage{query}");
 

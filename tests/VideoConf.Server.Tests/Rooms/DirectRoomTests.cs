@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -11,15 +12,15 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsername_ReturnsADirectRoomOfBothUsers()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await alice.PostAsync("im.create", new { username = bob.Username });
 
         response.AssertOk();
         var room = response.Json["room"]!;
         var id = Id(room);
-        Assert.True(IsRandomId(id), id);
+        Assert.Matches(WireFormat.RandomId(), id);
         Assert.Equal(id, room["rid"]!.GetValue<string>());
         Assert.Equal("d", room["t"]!.GetValue<string>());
         Assert.Equal(Sorted(alice.UserId!, bob.UserId!), Sorted(room["uids"]!));
@@ -31,8 +32,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     public async Task ImCreate_NamesTheCreatorAsTheRoomsUser()
     {
         // Rocket.Chat's published IRoom schema requires u on every room, direct ones included.
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await alice.PostAsync("im.create", new { username = bob.Username });
 
@@ -45,10 +46,10 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsername_SubscribesBothUsers()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
-        var room = await CreateDirectAsync(alice, bob.Username!);
+        var room = await alice.CreateDirectRoomAsync(bob.Username!);
 
         foreach (var member in new[] { alice, bob })
         {
@@ -62,9 +63,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithUsernames_ReturnsARoomOfTheCallerAndEveryNamedUser()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var carol = await factory.CreateUserAsync(Unique("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
         var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
 
@@ -79,11 +80,11 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_Twice_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
-        var first = await CreateDirectAsync(alice, bob.Username!);
-        var second = await CreateDirectAsync(alice, bob.Username!);
+        var first = await alice.CreateDirectRoomAsync(bob.Username!);
+        var second = await alice.CreateDirectRoomAsync(bob.Username!);
 
         Assert.Equal(Id(first), Id(second));
         Assert.Equal(2, second["usersCount"]!.GetValue<int>());
@@ -92,11 +93,11 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_FromTheOtherSide_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
-        var first = await CreateDirectAsync(alice, bob.Username!);
-        var second = await CreateDirectAsync(bob, alice.Username!);
+        var first = await alice.CreateDirectRoomAsync(bob.Username!);
+        var second = await bob.CreateDirectRoomAsync(alice.Username!);
 
         Assert.Equal(Id(first), Id(second));
     }
@@ -104,9 +105,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithTheSameUsersInAnyOrderAndFromAnyMember_ReturnsTheSameRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var carol = await factory.CreateUserAsync(Unique("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
         var first = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{carol.Username}" });
         var reversed = await alice.PostAsync("im.create", new { usernames = $"{carol.Username},{bob.Username}" });
@@ -121,8 +122,8 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_InParallelFromBothSides_CreatesOneRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0
             ? alice.PostAsync("im.create", new { username = bob.Username })
@@ -136,12 +137,12 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithAnotherSetOfUsers_ReturnsAnotherRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var carol = await factory.CreateUserAsync(Unique("carol"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
 
-        var withBob = await CreateDirectAsync(alice, bob.Username!);
-        var withCarol = await CreateDirectAsync(alice, carol.Username!);
+        var withBob = await alice.CreateDirectRoomAsync(bob.Username!);
+        var withCarol = await alice.CreateDirectRoomAsync(carol.Username!);
 
         Assert.NotEqual(Id(withBob), Id(withCarol));
     }
@@ -149,9 +150,9 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithAnUnknownUsername_Returns400()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var alice = await factory.NewUserAsync("alice");
 
-        var response = await alice.PostAsync("im.create", new { username = Unique("nobody") });
+        var response = await alice.PostAsync("im.create", new { username = UniqueName.For("nobody") });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.False(response.Json["success"]!.GetValue<bool>());
@@ -160,10 +161,10 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_WithOneUnknownAmongUsernames_Returns400()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
-        var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{Unique("nobody")}" });
+        var response = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{UniqueName.For("nobody")}" });
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.False(response.Json["success"]!.GetValue<bool>());
@@ -172,12 +173,12 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ImCreate_ByGuest_Returns403()
     {
-        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var guest = await factory.NewUserAsync("guest", "guest");
+        var bob = await factory.NewUserAsync("bob");
 
         var response = await guest.PostAsync("im.create", new { username = bob.Username });
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
     }
 
     [Theory]
@@ -187,7 +188,7 @@ public sealed class DirectRoomTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("""{"usernames":["a","b"]}""", "must be string")]
     public async Task ImCreate_WithInvalidParams_ReturnsTheFirstValidationError(string body, string message)
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
+        var alice = await factory.NewUserAsync("alice");
 
         var response = await alice.PostAsync("im.create", body);
 

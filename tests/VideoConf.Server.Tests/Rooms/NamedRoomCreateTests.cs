@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -12,15 +13,15 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group", "p")]
     public async Task Create_ByUser_ReturnsTheRoomObjectOwnedByTheCreator(string prefix, string key, string type)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
 
         response.AssertOk();
         var id = response.Json[key]!["_id"]!.GetValue<string>();
-        Assert.True(IsRandomId(id), id);
+        Assert.Matches(WireFormat.RandomId(), id);
         response.AssertBody(HttpStatusCode.OK, $$"""
             {"{{key}}":{{RoomJson(id, type, name, owner, msgs: 0, usersCount: 1, ro: false, now, now)}},"success":true}
             """);
@@ -31,10 +32,10 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "p")]
     public async Task Create_SubscribesTheCreatorWithRoomRoleOwner(string prefix, string type)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, prefix, name);
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync(prefix, name);
 
         var subscription = await SubscriptionAsync(owner, Id(room));
 
@@ -52,11 +53,11 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_WithMembers_SubscribesEveryMemberWithoutRoomRoles(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var first = await factory.CreateUserAsync(Unique("member"));
-        var second = await factory.CreateUserAsync(Unique("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var first = await factory.NewUserAsync("member");
+        var second = await factory.NewUserAsync("member");
 
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), first.Username!, second.Username!);
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), first.Username!, second.Username!);
 
         Assert.Equal(3, room["usersCount"]!.GetValue<int>());
         foreach (var member in new[] { first, second })
@@ -73,9 +74,9 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group")]
     public async Task Create_WithReadOnly_ReturnsARoomWithRoTrue(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
-        var response = await owner.PostAsync($"{prefix}.create", new { name = Unique("room"), readOnly = true });
+        var response = await owner.PostAsync($"{prefix}.create", new { name = UniqueName.For("room"), readOnly = true });
 
         response.AssertOk();
         Assert.True(response.Json[key]!["ro"]!.GetValue<bool>());
@@ -90,10 +91,10 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "channels")]
     public async Task Create_WithATakenName_ReturnsDuplicateChannelName(string firstPrefix, string secondPrefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var other = await factory.CreateUserAsync(Unique("other"));
-        var name = Unique("room");
-        await CreateRoomAsync(owner, firstPrefix, name);
+        var owner = await factory.NewUserAsync("owner");
+        var other = await factory.NewUserAsync("other");
+        var name = UniqueName.For("room");
+        await owner.CreateRoomAsync(firstPrefix, name);
 
         var response = await other.PostAsync($"{secondPrefix}.create", new { name });
 
@@ -107,8 +108,8 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_InParallelWithOneName_CreatesExactlyOneRoom(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = Unique("room");
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.For("room");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => owner.PostAsync($"{prefix}.create", new { name })));
 
@@ -121,7 +122,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "group")]
     public async Task Create_WithCoercibleParams_CoercesThemAsRocketChatDoes(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var number = Random.Shared.NextInt64(100_000_000_000, 999_999_999_999);
 
         var response = await owner.PostAsync($"{prefix}.create", $$"""{"name":{{number}},"readOnly":"true"}""");
@@ -136,14 +137,14 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_ByGuest_Returns403(string prefix)
     {
-        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
-        var name = Unique("room");
+        var guest = await factory.NewUserAsync("guest", "guest");
+        var name = UniqueName.For("room");
 
         var response = await guest.PostAsync($"{prefix}.create", new { name });
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
         // Nothing was created: the name is still free.
-        await CreateRoomAsync(await factory.LoginAdminAsync(), prefix, name);
+        await (await factory.LoginAdminAsync()).CreateRoomAsync(prefix, name);
     }
 
     [Theory]
@@ -151,7 +152,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups")]
     public async Task Create_ByGuestWithInvalidParams_ReportsTheParamsBeforeThePermission(string prefix)
     {
-        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
+        var guest = await factory.NewUserAsync("guest", "guest");
 
         var response = await guest.PostAsync($"{prefix}.create", new { });
 
@@ -174,9 +175,9 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", """{"name":"NAME","readOnly":[true]}""", "must be boolean")]
     public async Task Create_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
-        var response = await owner.PostAsync($"{prefix}.create", body.Replace("NAME", Unique("room"), StringComparison.Ordinal));
+        var response = await owner.PostAsync($"{prefix}.create", body.Replace("NAME", UniqueName.For("room"), StringComparison.Ordinal));
 
         response.AssertInvalidParams(message);
     }
@@ -188,7 +189,7 @@ public sealed class NamedRoomCreateTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("groups", "slash/name")]
     public async Task Create_WithAnInvalidName_ReturnsInvalidRoomName(string prefix, string name)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
 

@@ -1,4 +1,3 @@
-using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -6,9 +5,6 @@ namespace VideoConf.Server.Tests.Rooms;
 /// <summary>Every room endpoint requires authentication, checked before anything else (contract §1.1).</summary>
 public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
-    private const string UnauthorizedJson =
-        """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""";
-
     public static TheoryData<string, string> Endpoints => new()
     {
         { "POST", "channels.create" },
@@ -32,7 +28,7 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
 
         var response = await SendAsync(client, method, route);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, UnauthorizedJson);
+        response.AssertNotLoggedIn();
     }
 
     [Theory]
@@ -44,7 +40,7 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
 
         var response = await SendAsync(client, method, route);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, UnauthorizedJson);
+        response.AssertNotLoggedIn();
     }
 
     [Theory]
@@ -57,7 +53,7 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
 
         var response = await SendAsync(client, method, route);
 
-        response.AssertBody(HttpStatusCode.Unauthorized, UnauthorizedJson);
+        response.AssertNotLoggedIn();
     }
 
     [Theory]
@@ -68,7 +64,7 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
 
         var response = method == "GET" ? await client.GetAsync($"{route}?unexpected=1") : await client.PostAsync(route, """{"unexpected":1}""");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, UnauthorizedJson);
+        response.AssertNotLoggedIn();
     }
 
     /// <summary>Sends parameters that would be valid, so only the missing authentication can explain a refusal.</summary>
@@ -81,7 +77,7 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
         : client.PostAsync(route, route switch
         {
             "channels.create" or "groups.create" => new { name = $"unauth-{Guid.NewGuid():N}" } as object,
-            "im.create" => new { username = VideoConfFactory.AdminUsername },
+            "im.create" => new { username = TestAccounts.AdminUsername },
             "channels.join" => new { roomId = "Nonexistent1234ab" },
             _ => new { roomId = "Nonexistent1234ab", userId = "Nonexistent1234ab" },
         });

@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -10,11 +11,11 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByGroupMember_ReturnsTheGroup()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, "groups", name, member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync("groups", name, member.Username!);
 
         var response = await InfoAsync(member, Id(room));
 
@@ -26,11 +27,11 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, "channels", name);
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync("channels", name);
 
         var response = await InfoAsync(outsider, Id(room));
 
@@ -42,9 +43,9 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByAdminNonMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await InfoAsync(admin, Id(room));
 
@@ -55,21 +56,21 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByGuestNonMemberOfAPublicChannel_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var guest = await factory.NewUserAsync("guest", "guest");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await InfoAsync(guest, Id(room));
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Fact]
     public async Task Info_ByGuestMemberOfAPublicChannel_ReturnsTheChannel()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var guest = await factory.CreateUserAsync(Unique("guest"), "guest");
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"), guest.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var guest = await factory.NewUserAsync("guest", "guest");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), guest.Username!);
 
         var response = await InfoAsync(guest, Id(room));
 
@@ -80,33 +81,33 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await InfoAsync(outsider, Id(room));
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Fact]
     public async Task Info_ByAdminNonMemberOfAPrivateGroup_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await InfoAsync(admin, Id(room));
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Fact]
     public async Task Info_ByDirectRoomMember_ReturnsTheDirectRoomWithItsUsers()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var direct = await CreateDirectAsync(alice, bob.Username!);
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await InfoAsync(bob, Id(direct));
 
@@ -121,27 +122,27 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var direct = await CreateDirectAsync(alice, bob.Username!);
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var outsider = await factory.NewUserAsync("outsider");
+        var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await InfoAsync(outsider, Id(direct));
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Fact]
     public async Task Info_ByAdminNonMemberOfADirectRoom_ReturnsNotAllowed()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
         var admin = await factory.LoginAdminAsync();
-        var direct = await CreateDirectAsync(alice, bob.Username!);
+        var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await InfoAsync(admin, Id(direct));
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Theory]
@@ -150,11 +151,11 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("roomName=no-such-room-anywhere")]
     public async Task Info_OfAnUnknownRoom_ReturnsNotAllowed(string query)
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"rooms.info?{query}");
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Theory]
@@ -162,9 +163,9 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Info_ByRoomNameAsMember_ReturnsTheRoom(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = Unique("room");
-        var room = await CreateRoomAsync(owner, prefix, name);
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.For("room");
+        var room = await owner.CreateRoomAsync(prefix, name);
 
         var response = await owner.GetAsync($"rooms.info?roomName={name}");
 
@@ -176,14 +177,14 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task Info_ByRoomNameOfAGroupAsNonMember_ReturnsNotAllowed()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var name = Unique("room");
-        await CreateRoomAsync(owner, "groups", name);
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var name = UniqueName.For("room");
+        await owner.CreateRoomAsync("groups", name);
 
         var response = await outsider.GetAsync($"rooms.info?roomName={name}");
 
-        response.AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Theory]
@@ -194,7 +195,7 @@ public sealed class RoomInfoTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("?RoomId=a", "must have required property 'roomId'")]
     public async Task Info_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"rooms.info{query}");
 

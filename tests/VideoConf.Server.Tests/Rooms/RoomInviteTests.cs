@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -12,11 +13,11 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group", "p")]
     public async Task Invite_ByOwner_SubscribesTheUserAndReturnsTheRoom(string prefix, string key, string type)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, prefix, name);
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync(prefix, name);
 
         var response = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = invitee.UserId });
 
@@ -32,10 +33,10 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task Invite_IntoAGroup_GivesTheInviteeAccessToIt()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
-        (await InfoAsync(invitee, Id(room))).AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
+        (await InfoAsync(invitee, Id(room))).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
 
         (await owner.PostAsync("groups.invite", new { roomId = Id(room), userId = invitee.UserId })).AssertOk();
 
@@ -49,10 +50,10 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_ByAdminMemberWithoutRoomRole_Succeeds(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), VideoConfFactory.AdminUsername);
+        var invitee = await factory.NewUserAsync("invitee");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), TestAccounts.AdminUsername);
 
         var response = await admin.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = invitee.UserId });
 
@@ -65,14 +66,14 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_ByNonOwnerMember_Returns403(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var invitee = await factory.NewUserAsync("invitee");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!);
 
         var response = await member.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = invitee.UserId });
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
         Assert.Equal(2, await UsersCountAsync(owner, Id(room)));
         (await SubscriptionAsync(invitee, Id(room))).AssertBody(HttpStatusCode.OK, """{"subscription":null,"success":true}""");
     }
@@ -82,9 +83,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_OfAnExistingMember_IsANoOpSuccess(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!);
 
         var again = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = member.UserId });
         var ownerAgain = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = owner.UserId });
@@ -100,26 +101,26 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ChannelsInvite_ByNonMember_Returns403()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var outsider = await factory.NewUserAsync("outsider");
+        var invitee = await factory.NewUserAsync("invitee");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var byUser = await outsider.PostAsync("channels.invite", new { roomId = Id(room), userId = invitee.UserId });
         var byAdmin = await admin.PostAsync("channels.invite", new { roomId = Id(room), userId = invitee.UserId });
 
-        byUser.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
-        byAdmin.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        byUser.AssertForbidden();
+        byAdmin.AssertForbidden();
         Assert.Equal(1, await UsersCountAsync(owner, Id(room)));
     }
 
     [Fact]
     public async Task GroupsInvite_ByNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await outsider.PostAsync("groups.invite", new { roomId = Id(room), userId = outsider.UserId });
 
@@ -130,9 +131,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task GroupsInvite_ByAdminNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await admin.PostAsync("groups.invite", new { roomId = Id(room), userId = admin.UserId });
 
@@ -142,9 +143,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task GroupsInvite_WithAChannelId_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var channel = await CreateRoomAsync(owner, "channels", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
+        var channel = await owner.CreateRoomAsync("channels", UniqueName.For("room"));
 
         var response = await owner.PostAsync("groups.invite", new { roomId = Id(channel), userId = invitee.UserId });
 
@@ -155,9 +156,9 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [Fact]
     public async Task ChannelsInvite_WithAGroupId_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var invitee = await factory.CreateUserAsync(Unique("invitee"));
-        var group = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var invitee = await factory.NewUserAsync("invitee");
+        var group = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await owner.PostAsync("channels.invite", new { roomId = Id(group), userId = invitee.UserId });
 
@@ -170,10 +171,10 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group")]
     public async Task Invite_WithADirectRoomId_ReturnsRoomNotFound(string prefix, string noun)
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
-        var carol = await factory.CreateUserAsync(Unique("carol"));
-        var direct = await CreateDirectAsync(alice, bob.Username!);
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
+        var carol = await factory.NewUserAsync("carol");
+        var direct = await alice.CreateDirectRoomAsync(bob.Username!);
 
         var response = await alice.PostAsync($"{prefix}.invite", new { roomId = Id(direct), userId = carol.UserId });
 
@@ -187,7 +188,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups", "group", "")]
     public async Task Invite_WithAnUnknownRoomId_ReturnsRoomNotFound(string prefix, string noun, string roomId)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.invite", new { roomId, userId = owner.UserId });
 
@@ -199,8 +200,8 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("groups")]
     public async Task Invite_OfAnUnknownUser_Returns400AndChangesNothing(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await owner.PostAsync($"{prefix}.invite", new { roomId = Id(room), userId = "Nonexistent1234ab" });
 
@@ -217,7 +218,7 @@ public sealed class RoomInviteTests(VideoConfFactory factory) : IClassFixture<Vi
     [InlineData("channels", """{"roomId":"x","userId":{"_id":"y"}}""", "must be string")]
     public async Task Invite_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.invite", body);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -10,11 +11,11 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task ChannelsKick_ByOwner_ReturnsTheChannelWithUsersCountDecreased()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, "channels", name, member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync("channels", name, member.Username!);
         Assert.Equal(2, room["usersCount"]!.GetValue<int>());
 
         var response = await owner.PostAsync("channels.kick", new { roomId = Id(room), userId = member.UserId });
@@ -30,10 +31,10 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_ByOwner_UnsubscribesTheMemberAndDecreasesUsersCount(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var other = await factory.CreateUserAsync(Unique("other"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), member.Username!, other.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var other = await factory.NewUserAsync("other");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!, other.Username!);
         Assert.Equal(3, room["usersCount"]!.GetValue<int>());
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = member.UserId });
@@ -48,14 +49,14 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task GroupsKick_ByOwner_TakesAwayTheMembersAccess()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
         (await InfoAsync(member, Id(room))).AssertOk();
 
         (await owner.PostAsync("groups.kick", new { roomId = Id(room), userId = member.UserId })).AssertOk();
 
-        (await InfoAsync(member, Id(room))).AssertBody(HttpStatusCode.BadRequest, RoomNotAllowedJson);
+        (await InfoAsync(member, Id(room))).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Theory]
@@ -63,14 +64,14 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_ByPlainMember_Returns403(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var victim = await factory.CreateUserAsync(Unique("victim"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"), member.Username!, victim.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var victim = await factory.NewUserAsync("victim");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"), member.Username!, victim.Username!);
 
         var response = await member.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = victim.UserId });
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
         Assert.Equal(3, await UsersCountAsync(owner, Id(room)));
         (await SubscriptionAsync(victim, Id(room))).AssertOk();
         Assert.NotNull((await SubscriptionAsync(victim, Id(room))).Json["subscription"]);
@@ -79,24 +80,24 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [Fact]
     public async Task ChannelsKick_ByNonMemberUser_Returns403()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
 
         var response = await outsider.PostAsync("channels.kick", new { roomId = Id(room), userId = member.UserId });
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
         Assert.Equal(2, await UsersCountAsync(owner, Id(room)));
     }
 
     [Fact]
     public async Task GroupsKick_ByNonMember_ReturnsRoomNotFound()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"), member.Username!);
 
         var response = await outsider.PostAsync("groups.kick", new { roomId = Id(room), userId = member.UserId });
 
@@ -109,9 +110,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups")]
     public async Task Kick_OfAUserNotInTheRoom_Returns400(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = outsider.UserId });
 
@@ -126,9 +127,9 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups", "channels", "group")]
     public async Task Kick_WithARoomOfTheOtherKind_ReturnsRoomNotFound(string prefix, string otherPrefix, string noun)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, otherPrefix, Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync(otherPrefix, UniqueName.For("room"), member.Username!);
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = Id(room), userId = member.UserId });
 
@@ -141,7 +142,7 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("groups", "group")]
     public async Task Kick_WithAnUnknownRoomId_ReturnsRoomNotFound(string prefix, string noun)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.kick", new { roomId = "Nonexistent1234ab", userId = owner.UserId });
 
@@ -155,7 +156,7 @@ public sealed class RoomKickTests(VideoConfFactory factory) : IClassFixture<Vide
     [InlineData("channels", """{"roomId":"x","userId":["y"]}""", "must be string")]
     public async Task Kick_WithInvalidParams_ReturnsTheFirstValidationError(string prefix, string body, string message)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
 
         var response = await owner.PostAsync($"{prefix}.kick", body);
 

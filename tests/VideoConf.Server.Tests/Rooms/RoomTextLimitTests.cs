@@ -1,12 +1,10 @@
 using System.Net;
-using VideoConf.Server.Tests.Http;
 using VideoConf.Server.Tests.Infrastructure;
-using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
 
 /// <summary>
-/// The text limits of rooms-users.md §3 where rooms are created: room names 1–64, and usernames (at most 64) named as
+/// The text limits of contract §3.1 where rooms are created: room names 1–64, and usernames (at most 64) named as
 /// members or as the other side of a direct room. A refused room is not stored.
 /// </summary>
 public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
@@ -16,8 +14,8 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups", "group")]
     public async Task Create_WithANameOf64Characters_StoresTheRoomUnderThatName(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = NameOfLength(64);
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.OfLength("r", 64);
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
 
@@ -33,15 +31,15 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups")]
     public async Task Create_WithANameOf65Characters_AnswersInvalidRoomNameAndStoresNothing(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var name = NameOfLength(65);
+        var owner = await factory.NewUserAsync("owner");
+        var name = UniqueName.OfLength("r", 65);
 
         var response = await owner.PostAsync($"{prefix}.create", new { name });
 
         response.AssertBody(HttpStatusCode.BadRequest,
             $$"""{"success":false,"error":"{{name}} is not a valid room name [error-invalid-room-name]","errorType":"error-invalid-room-name"}""");
         var admin = await factory.LoginAdminAsync();
-        (await admin.GetAsync($"rooms.info?roomName={name}")).AssertBody(HttpStatusCode.BadRequest, ApiAssert.RoomNotAllowedBody);
+        (await admin.GetAsync($"rooms.info?roomName={name}")).AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
     }
 
     [Theory]
@@ -49,10 +47,10 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData("groups", "group")]
     public async Task Create_WithAMemberNameOverTheUsernameLimit_CreatesTheRoomWithoutThatMember(string prefix, string key)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
 
-        var response = await owner.PostAsync($"{prefix}.create", new { name = Unique("room"), members = new[] { member.Username!, new string('m', 65), new string('m', 900_000) } });
+        var response = await owner.PostAsync($"{prefix}.create", new { name = UniqueName.For("room"), members = new[] { member.Username!, new string('m', 65), new string('m', 900_000) } });
 
         response.AssertOk();
         Assert.Equal(2, response.Json[key]!["usersCount"]!.GetValue<int>());
@@ -61,10 +59,10 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [Fact]
     public async Task ImCreate_WithAUsernameOf64Characters_CreatesTheDirectRoom()
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var longest = await factory.CreateUserAsync(NameOfLength(64));
+        var alice = await factory.NewUserAsync("alice");
+        var longest = await factory.CreateUserAsync(UniqueName.OfLength("r", 64));
 
-        var room = await CreateDirectAsync(alice, longest.Username!);
+        var room = await alice.CreateDirectRoomAsync(longest.Username!);
 
         Assert.Contains(longest.Username!, room["usernames"]!.AsArray().Select(u => u!.GetValue<string>()));
     }
@@ -74,8 +72,8 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
     [InlineData(900_000)]
     public async Task ImCreate_WithAUsernameOverTheLimit_AnswersInvalidUser(int length)
     {
-        var alice = await factory.CreateUserAsync(Unique("alice"));
-        var bob = await factory.CreateUserAsync(Unique("bob"));
+        var alice = await factory.NewUserAsync("alice");
+        var bob = await factory.NewUserAsync("bob");
 
         var single = await alice.PostAsync("im.create", new { username = new string('u', length) });
         var several = await alice.PostAsync("im.create", new { usernames = $"{bob.Username},{new string('u', length)}" });
@@ -84,7 +82,4 @@ public sealed class RoomTextLimitTests(VideoConfFactory factory) : IClassFixture
         single.AssertBody(HttpStatusCode.BadRequest, invalidUser);
         several.AssertBody(HttpStatusCode.BadRequest, invalidUser);
     }
-
-    /// <summary>A valid room name or username of exactly <paramref name="length"/> characters, unique to this run.</summary>
-    private static string NameOfLength(int length) => ("r" + Guid.NewGuid().ToString("N") + new string('x', 64))[..length];
 }

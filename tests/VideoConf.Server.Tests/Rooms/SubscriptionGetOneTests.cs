@@ -1,5 +1,6 @@
 using System.Net;
 using VideoConf.Server.Tests.Infrastructure;
+using static VideoConf.Server.Tests.Infrastructure.TestRooms;
 using static VideoConf.Server.Tests.Rooms.RoomScenario;
 
 namespace VideoConf.Server.Tests.Rooms;
@@ -10,11 +11,11 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ByMember_ReturnsTheSubscriptionWithItsFieldsInOrder()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var name = Unique("room");
-        var now = Iso(factory.Time.GetUtcNow());
-        var room = await CreateRoomAsync(owner, "groups", name, member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var name = UniqueName.For("room");
+        var now = WireFormat.Date(factory.Time.GetUtcNow());
+        var room = await owner.CreateRoomAsync("groups", name, member.Username!);
 
         var response = await SubscriptionAsync(member, Id(room));
 
@@ -31,9 +32,9 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ForEachMember_ReturnsThatMembersOwnSubscription()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var member = await factory.CreateUserAsync(Unique("member"));
-        var room = await CreateRoomAsync(owner, "channels", Unique("room"), member.Username!);
+        var owner = await factory.NewUserAsync("owner");
+        var member = await factory.NewUserAsync("member");
+        var room = await owner.CreateRoomAsync("channels", UniqueName.For("room"), member.Username!);
 
         var ofOwner = await SubscriptionAsync(owner, Id(room));
         var ofMember = await SubscriptionAsync(member, Id(room));
@@ -48,9 +49,9 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [InlineData("groups")]
     public async Task GetOne_ByNonMember_ReturnsNull(string prefix)
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
-        var outsider = await factory.CreateUserAsync(Unique("outsider"));
-        var room = await CreateRoomAsync(owner, prefix, Unique("room"));
+        var owner = await factory.NewUserAsync("owner");
+        var outsider = await factory.NewUserAsync("outsider");
+        var room = await owner.CreateRoomAsync(prefix, UniqueName.For("room"));
 
         var response = await SubscriptionAsync(outsider, Id(room));
 
@@ -60,9 +61,9 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_ByAdminNonMember_ReturnsNull()
     {
-        var owner = await factory.CreateUserAsync(Unique("owner"));
+        var owner = await factory.NewUserAsync("owner");
         var admin = await factory.LoginAdminAsync();
-        var room = await CreateRoomAsync(owner, "groups", Unique("room"));
+        var room = await owner.CreateRoomAsync("groups", UniqueName.For("room"));
 
         var response = await SubscriptionAsync(admin, Id(room));
 
@@ -72,7 +73,7 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [Fact]
     public async Task GetOne_OfAnUnknownRoom_ReturnsNull()
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await SubscriptionAsync(user, "Nonexistent1234ab");
 
@@ -85,7 +86,7 @@ public sealed class SubscriptionGetOneTests(VideoConfFactory factory) : IClassFi
     [InlineData("?roomId=a&roomId=b", "must be string")]
     public async Task GetOne_WithInvalidParams_ReturnsTheFirstValidationError(string query, string message)
     {
-        var user = await factory.CreateUserAsync(Unique("user"));
+        var user = await factory.NewUserAsync("user");
 
         var response = await user.GetAsync($"subscriptions.getOne{query}");
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Security;
 
@@ -20,23 +19,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFact
 
         public MatrixFactory()
         {
-            _shared = new(async () =>
-            {
-                var admin = await LoginAdminAsync();
-                return (admin, await NewUserAsync(admin, "outsider"), await NewUserAsync(admin, "bystander"));
-            });
+            _shared = new(async () => (await this.LoginAdminAsync(), await this.NewUserAsync("outsider"), await this.NewUserAsync("bystander")));
         }
 
         public Task<(ApiClient Admin, ApiClient Outsider, ApiClient Bystander)> SharedAsync() => _shared.Value;
-
-        public async Task<ApiClient> NewUserAsync(string prefix) => await NewUserAsync((await SharedAsync()).Admin, prefix);
-
-        private async Task<ApiClient> NewUserAsync(ApiClient admin, string prefix)
-        {
-            var username = Scenario.Unique(prefix);
-            (await admin.PostAsync("users.create", new { username, email = $"{username}@videoconf.test", password = PasswordOf(username) })).AssertOk();
-            return await CreateApiClient().LoginAsync(username, PasswordOf(username));
-        }
     }
 
     public enum Caller
@@ -221,36 +207,32 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFact
                 response.AssertBody(HttpStatusCode.OK, """{"subscription":null,"success":true}""");
                 break;
             case Outcome.Unauthenticated:
-                response.AssertBody(HttpStatusCode.Unauthorized,
-                    """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+                response.AssertNotLoggedIn();
                 break;
             case Outcome.Forbidden:
-                response.AssertFailure("unauthorized", HttpStatusCode.Forbidden);
+                response.AssertForbidden();
                 break;
             case Outcome.InvalidParams:
-                response.AssertFailure("invalid-params");
+                response.AssertPlainFailure("invalid-params");
                 break;
             case Outcome.InvalidCall:
-                response.AssertFailure("invalid-call");
+                response.AssertPlainFailure("invalid-call");
                 break;
             case Outcome.RoomNotAllowed:
-                response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"not-allowed","errorType":"Not Allowed"}""");
+                response.AssertBody(HttpStatusCode.BadRequest, ApiBodies.RoomNotAllowed);
                 break;
             case Outcome.MessageNotAllowed:
-                response.AssertFailure("error-not-allowed");
+                response.AssertPlainFailure("error-not-allowed");
                 break;
             case Outcome.NoSuchChannel or Outcome.NoSuchGroup:
                 var noun = expected == Outcome.NoSuchChannel ? "channel" : "group";
-                AssertDomainError(response, $"The required \"roomId\" or \"roomName\" param provided does not match any {noun}", "error-room-not-found");
+                response.AssertFailureWithReason("error-room-not-found", $"The required \"roomId\" or \"roomName\" param provided does not match any {noun}");
                 break;
             case Outcome.UserNotInRoom:
-                AssertDomainError(response, "User is not in this room", "error-user-not-in-room");
+                response.AssertFailureWithReason("error-user-not-in-room", "User is not in this room");
                 break;
         }
     }
-
-    private static void AssertDomainError(ApiResponse response, string reason, string code) =>
-        response.AssertBody(HttpStatusCode.BadRequest, new JsonObject { ["success"] = false, ["error"] = $"{reason} [{code}]", ["errorType"] = code }.ToJsonString());
 
     /// <summary>The success body is the one asked for: the cell's call, room or message.</summary>
     private static void AssertSuccessBody(JsonNode body, string endpoint, MatrixCell cell)

@@ -1,6 +1,5 @@
 using System.Net;
 using VideoConf.Server.Accounts;
-using VideoConf.Server.Tests.Accounts;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Security;
@@ -14,7 +13,7 @@ public sealed class FailedLoginCostTests(VideoConfFactory factory) : IClassFixtu
     [Fact]
     public async Task FailedLogin_ForUnknownUserAndForWrongPassword_CostsOneVerificationEachAndAnswersIdentically()
     {
-        var known = await CreateKnownUserAsync();
+        var known = await factory.NewAccountAsync("known");
         var hasher = factory.GetService<PasswordHasher>();
         var client = factory.CreateApiClient();
 
@@ -28,7 +27,7 @@ public sealed class FailedLoginCostTests(VideoConfFactory factory) : IClassFixtu
         Assert.Equal(1, afterWrong - afterUnknown);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.Status);
-        Assert.Equal(AccountBodies.LoginFailed, unknown.Text);
+        Assert.Equal(ApiBodies.LoginFailed, unknown.Text);
         Assert.Equal(unknown.Text, wrong.Text);
         Assert.Equal(unknown.Header("Content-Type"), wrong.Header("Content-Type"));
     }
@@ -48,7 +47,7 @@ public sealed class FailedLoginCostTests(VideoConfFactory factory) : IClassFixtu
     [InlineData("no password", """{"user":"{known}"}""")]
     public async Task FailedLogin_OfAnyKind_CostsExactlyOneVerificationAndAnswersTheSameBody(string kind, string bodyTemplate)
     {
-        var known = await CreateKnownUserAsync();
+        var known = await factory.NewAccountAsync("known");
         var hasher = factory.GetService<PasswordHasher>();
         var body = bodyTemplate.Replace("{known}", known, StringComparison.Ordinal);
 
@@ -58,41 +57,34 @@ public sealed class FailedLoginCostTests(VideoConfFactory factory) : IClassFixtu
 
         Assert.True(cost == 1, $"A failed login ({kind}) cost {cost} password-hash verifications instead of 1.");
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
-        Assert.Equal(AccountBodies.LoginFailed, response.Text);
+        Assert.Equal(ApiBodies.LoginFailed, response.Text);
     }
 
     [Fact]
     public async Task FailedLogin_OfDeactivatedUserWithRightPassword_CostsOneVerificationAndAnswersTheSameBody()
     {
         var name = $"off-{Guid.NewGuid():N}"[..16];
-        await AccountSetup.CreateUserAsync(factory, name, "Off", active: false);
+        await factory.CreateAccountAsync(name, "Off", active: false);
         var hasher = factory.GetService<PasswordHasher>();
 
         var before = hasher.Verifications;
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = name, password = VideoConfFactory.PasswordOf(name) });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = name, password = TestAccounts.PasswordOf(name) });
 
         Assert.Equal(1, hasher.Verifications - before);
         Assert.Equal(HttpStatusCode.Unauthorized, response.Status);
-        Assert.Equal(AccountBodies.LoginFailed, response.Text);
+        Assert.Equal(ApiBodies.LoginFailed, response.Text);
     }
 
     [Fact]
     public async Task SuccessfulLogin_CostsExactlyOneVerification()
     {
-        var known = await CreateKnownUserAsync();
+        var known = await factory.NewAccountAsync("known");
         var hasher = factory.GetService<PasswordHasher>();
 
         var before = hasher.Verifications;
-        var response = await factory.CreateApiClient().PostAsync("login", new { user = known, password = VideoConfFactory.PasswordOf(known) });
+        var response = await factory.CreateApiClient().PostAsync("login", new { user = known, password = TestAccounts.PasswordOf(known) });
 
         response.AssertOk();
         Assert.Equal(1, hasher.Verifications - before);
-    }
-
-    private async Task<string> CreateKnownUserAsync()
-    {
-        var name = $"known-{Guid.NewGuid():N}"[..16];
-        await AccountSetup.CreateUserAsync(factory, name, "Known User");
-        return name;
     }
 }

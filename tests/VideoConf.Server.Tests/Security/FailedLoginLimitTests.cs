@@ -1,14 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using VideoConf.Server.Accounts;
-using VideoConf.Server.Tests.Accounts;
 using VideoConf.Server.Tests.Infrastructure;
 using VideoConf.Server.Tests.RateLimiting;
 
 namespace VideoConf.Server.Tests.Security;
 
 /// <summary>
-/// S5 (quality.md): failed logins are limited per target account and per client address whatever credentials the
+/// S5 (docs/contract.md): failed logins are limited per target account and per client address whatever credentials the
 /// request carries, with Rocket.Chat's <c>Block_Multiple_Failed_Logins_*</c> settings (5 per account in 5 minutes).
 /// </summary>
 public sealed class FailedLoginLimitTests : IDisposable
@@ -31,13 +30,6 @@ public sealed class FailedLoginLimitTests : IDisposable
 
     private static readonly string BlockedForIp = BlockedBody("error-login-blocked-for-ip", "Login has been temporarily blocked For IP");
 
-    private async Task<string> CreateUserAsync(string prefix)
-    {
-        var name = $"{prefix}-{Guid.NewGuid():N}"[..16];
-        await AccountSetup.CreateUserAsync(_factory, name, prefix);
-        return name;
-    }
-
     private ApiClient From(string address)
     {
         var client = _factory.CreateApiClient();
@@ -51,7 +43,7 @@ public sealed class FailedLoginLimitTests : IDisposable
     [Fact]
     public async Task Login_AfterFiveFailuresForOneAccount_AnswersTooManyRequestsUntilTheWindowEnds()
     {
-        var victim = await CreateUserAsync("victim");
+        var victim = await _factory.NewAccountAsync("victim");
         var client = From("203.0.113.10");
         for (var i = 0; i < 5; i++)
         {
@@ -60,7 +52,7 @@ public sealed class FailedLoginLimitTests : IDisposable
 
         _factory.Time.Advance(TimeSpan.FromMinutes(2));
         // The right password does not get through either while the account is blocked.
-        var blocked = await client.PostAsync("login", new { user = victim, password = VideoConfFactory.PasswordOf(victim) });
+        var blocked = await client.PostAsync("login", new { user = victim, password = TestAccounts.PasswordOf(victim) });
         blocked.AssertBody(HttpStatusCode.TooManyRequests, BlockedForUser);
         Assert.Equal("180", blocked.Header("Retry-After"));
         // Another address, and the account's e-mail instead of its name, count against the same account.
@@ -68,14 +60,14 @@ public sealed class FailedLoginLimitTests : IDisposable
             .AssertBody(HttpStatusCode.TooManyRequests, BlockedForUser);
 
         _factory.Time.Advance(TimeSpan.FromMinutes(3));
-        (await client.PostAsync("login", new { user = victim, password = VideoConfFactory.PasswordOf(victim) })).AssertOk();
+        (await client.PostAsync("login", new { user = victim, password = TestAccounts.PasswordOf(victim) })).AssertOk();
     }
 
     [Fact]
     public async Task Login_WithABypassUsersHeaders_IsBlockedLikeAnyOther()
     {
-        var victim = await CreateUserAsync("victim");
-        var bot = await _factory.CreateUserAsync($"bot-{Guid.NewGuid():N}"[..16], "bot");
+        var victim = await _factory.NewAccountAsync("victim");
+        var bot = await _factory.NewUserAsync("bot", "bot");
         bot.Http.DefaultRequestHeaders.Add(RateLimitedFactory.PeerHeader, "203.0.113.20");
         await _factory.EnableLimiterAsync();
 
@@ -94,7 +86,7 @@ public sealed class FailedLoginLimitTests : IDisposable
         var hasher = _factory.GetService<PasswordHasher>();
         for (var round = 0; round < 15; round++)
         {
-            var victim = await CreateUserAsync("race");
+            var victim = await _factory.NewAccountAsync("race");
             var client = From($"203.0.113.{30 + round}");
             var before = hasher.Verifications;
 
@@ -109,13 +101,13 @@ public sealed class FailedLoginLimitTests : IDisposable
     [Fact]
     public async Task Login_AfterASuccess_ForgetsTheAccountsFailures()
     {
-        var user = await CreateUserAsync("forgetful");
+        var user = await _factory.NewAccountAsync("forgetful");
         var client = From("203.0.113.60");
         for (var i = 0; i < 4; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(client, user)).Status);
         }
-        (await client.PostAsync("login", new { user, password = VideoConfFactory.PasswordOf(user) })).AssertOk();
+        (await client.PostAsync("login", new { user, password = TestAccounts.PasswordOf(user) })).AssertOk();
         for (var i = 0; i < 5; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(client, user)).Status);
@@ -126,22 +118,22 @@ public sealed class FailedLoginLimitTests : IDisposable
     [Fact]
     public async Task Login_FromOneAddress_IsBlockedAcrossAccounts_AndOwnSuccessesInBetweenDoNotResetIt()
     {
-        var own = await CreateUserAsync("own");
+        var own = await _factory.NewAccountAsync("own");
         var admin = await _factory.LoginAdminAsync();
-        (await admin.PostAsync("settings/Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip", new { value = 3 })).AssertOk();
-        (await admin.PostAsync("settings/Block_Multiple_Failed_Logins_Ip_Whitelist", new { value = "192.0.2.1, 192.0.2.2" })).AssertOk();
+        await admin.ChangeSettingAsync("Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip", 3);
+        await admin.ChangeSettingAsync("Block_Multiple_Failed_Logins_Ip_Whitelist", "192.0.2.1, 192.0.2.2");
         var attacker = From("203.0.113.70");
 
         for (var i = 0; i < 3; i++)
         {
-            (await attacker.PostAsync("login", new { user = own, password = VideoConfFactory.PasswordOf(own) })).AssertOk();
+            (await attacker.PostAsync("login", new { user = own, password = TestAccounts.PasswordOf(own) })).AssertOk();
             Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(attacker, $"sprayed-{i}")).Status);
         }
 
         var blocked = await GuessAsync(attacker, "sprayed-next");
         blocked.AssertBody(HttpStatusCode.TooManyRequests, BlockedForIp);
         Assert.Equal("300", blocked.Header("Retry-After"));
-        (await attacker.PostAsync("login", new { user = own, password = VideoConfFactory.PasswordOf(own) }))
+        (await attacker.PostAsync("login", new { user = own, password = TestAccounts.PasswordOf(own) }))
             .AssertBody(HttpStatusCode.TooManyRequests, BlockedForIp);
         // Other addresses are not affected, and a listed address is never blocked by address.
         Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(From("203.0.113.71"), "sprayed-other")).Status);
@@ -155,14 +147,14 @@ public sealed class FailedLoginLimitTests : IDisposable
     [Fact]
     public async Task BlockedLogin_ForAKnownAndAnUnknownAccount_AnswersTheSameAndChecksNoPassword()
     {
-        var known = await CreateUserAsync("known");
+        var known = await _factory.NewAccountAsync("known");
         var unknown = $"nobody-{Guid.NewGuid():N}"[..16];
         var client = From("203.0.113.80");
         var hasher = _factory.GetService<PasswordHasher>();
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(AccountBodies.LoginFailed, (await GuessAsync(client, known)).Text);
-            Assert.Equal(AccountBodies.LoginFailed, (await GuessAsync(client, unknown)).Text);
+            Assert.Equal(ApiBodies.LoginFailed, (await GuessAsync(client, known)).Text);
+            Assert.Equal(ApiBodies.LoginFailed, (await GuessAsync(client, unknown)).Text);
         }
 
         var before = hasher.Verifications;
@@ -178,14 +170,14 @@ public sealed class FailedLoginLimitTests : IDisposable
     [Fact]
     public async Task Login_WhenBlockingIsSwitchedOff_IsNeverBlocked()
     {
-        var user = await CreateUserAsync("free");
+        var user = await _factory.NewAccountAsync("free");
         var admin = await _factory.LoginAdminAsync();
-        (await admin.PostAsync("settings/Block_Multiple_Failed_Logins_Enabled", new { value = false })).AssertOk();
+        await admin.ChangeSettingAsync("Block_Multiple_Failed_Logins_Enabled", false);
         var client = From("203.0.113.90");
         for (var i = 0; i < 8; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await GuessAsync(client, user)).Status);
         }
-        (await client.PostAsync("login", new { user, password = VideoConfFactory.PasswordOf(user) })).AssertOk();
+        (await client.PostAsync("login", new { user, password = TestAccounts.PasswordOf(user) })).AssertOk();
     }
 }

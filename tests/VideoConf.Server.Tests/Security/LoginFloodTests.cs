@@ -66,7 +66,7 @@ public sealed class LoginFloodTests : IDisposable
             a.Status is HttpStatusCode.Unauthorized or HttpStatusCode.ServiceUnavailable, $"{(int)a.Status}: {a.Text}"));
         Assert.All(answers.Where(a => a.Status == HttpStatusCode.ServiceUnavailable), a =>
         {
-            a.AssertBody(HttpStatusCode.ServiceUnavailable, """{"success":false,"error":"Service Unavailable"}""");
+            a.AssertBody(HttpStatusCode.ServiceUnavailable, ApiBodies.ServiceUnavailable);
             Assert.Equal("1", a.Header("Retry-After"));
         });
         Assert.True(slowest < HealthBound, $"/health/live took {slowest.TotalMilliseconds:F0} ms at worst (poll {slowestPoll + 1} of {polls}) during the flood.");

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using VideoConf.Server.Tests.Accounts;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Security;
@@ -23,11 +22,11 @@ public sealed class SecretsAtRestTests
         {
             sensitive.Add((what, value));
             // The SHA-256 hex is as good as the password itself: login accepts it as a digest.
-            sensitive.Add(($"{what} (sha-256 digest)", AccountSetup.Sha256Hex(value)));
+            sensitive.Add(($"{what} (sha-256 digest)", TestAccounts.Sha256Hex(value)));
         }
 
         var admin = await factory.LoginAdminAsync();
-        Password("admin password", VideoConfFactory.AdminPassword);
+        Password("admin password", TestAccounts.AdminPassword);
         sensitive.Add(("admin login token", admin.AuthToken!));
 
         const string createdPassword = "stella-Pa55word-created";
@@ -39,7 +38,7 @@ public sealed class SecretsAtRestTests
         sensitive.Add(("digest login token", await LoginTokenAsync(factory, new
         {
             user = "stella@videoconf.test",
-            password = new { digest = AccountSetup.Sha256Hex(createdPassword), algorithm = "sha-256" },
+            password = new { digest = TestAccounts.Sha256Hex(createdPassword), algorithm = "sha-256" },
         })));
         var stellaToken = await LoginTokenAsync(factory, new { username = "stella", password = createdPassword });
         sensitive.Add(("username login token", stellaToken));
@@ -104,7 +103,7 @@ public sealed class SecretsAtRestTests
         foreach (var (what, token) in tokens)
         {
             Assert.False(StoreFiles.Contains(files, Encoding.UTF8.GetBytes(token)), $"The raw {what} is in the SQLite files.");
-            Assert.True(StoreFiles.Contains(files, Encoding.UTF8.GetBytes(AccountSetup.StoredTokenForm(token))),
+            Assert.True(StoreFiles.Contains(files, Encoding.UTF8.GetBytes(TestAccounts.StoredTokenForm(token))),
                 $"The {what} is not stored as base64(sha256(token)).");
         }
     }
@@ -139,7 +138,7 @@ public sealed class SecretsAtRestTests
     {
         using var factory = new VideoConfFactory();
         var admin = await factory.LoginAdminAsync();
-        (await admin.PostAsync("settings/Jitsi_Application_Secret", new { value = SecretValue })).AssertOk();
+        await admin.ChangeSettingAsync("Jitsi_Application_Secret", SecretValue);
 
         var read = await admin.GetAsync("settings/Jitsi_Application_Secret");
         var everyPublic = await factory.CreateApiClient().GetAsync("settings.public?count=0");
@@ -161,7 +160,7 @@ public sealed class SecretsAtRestTests
     {
         using var first = new VideoConfFactory();
         var admin = await first.LoginAdminAsync();
-        (await admin.PostAsync("settings/Jitsi_Application_Secret", new { value = SecretValue })).AssertOk();
+        await admin.ChangeSettingAsync("Jitsi_Application_Secret", SecretValue);
         first.Dispose();
 
         using var second = VideoConfFactory.OnSameStoreAs(first);

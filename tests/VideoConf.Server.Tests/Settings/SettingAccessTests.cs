@@ -34,7 +34,7 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
 
         var response = await GetSettingAsync(user, id);
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
 
         var response = await GetSettingAsync(admin, id);
 
-        response.AssertBody(HttpStatusCode.BadRequest, SettingNotFoundJson);
+        response.AssertPlainFailure("error-setting-not-found");
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
 
         var response = await SetSettingAsync(user, "Jitsi_Domain", "\"evil.example\"");
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
         Assert.Equal("meet.jit.si", (await PublicValueAsync(factory.CreateApiClient(), "Jitsi_Domain"))!.GetValue<string>());
     }
 
@@ -86,7 +86,7 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
 
         var response = await GetSettingAsync(user, "No_Such_Setting");
 
-        response.AssertBody(HttpStatusCode.Forbidden, ForbiddenJson);
+        response.AssertForbidden();
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class SettingAccessTests(VideoConfFactory factory) : IClassFixture
 
         var response = await SetSettingAsync(admin, "No_Such_Setting", "\"x\"");
 
-        response.AssertBody(HttpStatusCode.BadRequest, SettingNotFoundJson);
+        response.AssertPlainFailure("error-setting-not-found");
     }
 
     [Theory]

@@ -6,10 +6,6 @@ namespace VideoConf.Server.Tests.Settings;
 /// <summary>The contract's settings table (§7) and shared steps of the settings tests.</summary>
 internal static class SettingsScenario
 {
-    public const string SettingNotFoundJson = """{"success":false,"error":"error-setting-not-found"}""";
-
-    public const string ForbiddenJson = """{"success":false,"error":"unauthorized"}""";
-
     public const string Mask = "********";
 
     /// <summary>

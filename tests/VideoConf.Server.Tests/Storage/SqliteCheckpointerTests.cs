@@ -15,9 +15,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
 {
     private const int RowsPerBatch = 500;
     private const long BatchBytes = RowsPerBatch * 2000L;
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("videoconf-checkpoint-").FullName;
+    private readonly TestDirectory _directory = TestDirectory.Create();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 27, 7, 45, 14, 533, TimeSpan.Zero));
     private readonly SqliteDatabase _database;
 
@@ -29,7 +27,7 @@ public sealed class SqliteCheckpointerTests : IDisposable
             .ExecuteNonQueryAsync(), CancellationToken.None).GetAwaiter().GetResult();
     }
 
-    private string DatabaseFile => Path.Combine(_directory, "store.db");
+    private string DatabaseFile => _directory.File("store.db");
 
     [Fact]
     public async Task ACommit_IsCopiedBackAtOnce_TheNextOneAtTheNextIntervalOfTheClock_AndWhatIsLeftWhenTheServiceStops()
@@ -79,21 +77,13 @@ public sealed class SqliteCheckpointerTests : IDisposable
             }
         }, CancellationToken.None);
 
-    private async Task<long> FileLengthAfterAsync(Func<long, bool> done)
-    {
-        var file = new FileInfo(DatabaseFile);
-        var deadline = DateTime.UtcNow + MaxWait;
-        while (!done(file.Length) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-            file.Refresh();
-        }
-        return file.Length;
-    }
+    /// <summary>The file's length once <paramref name="done"/> holds, or when <see cref="Eventually"/> gives up (the caller asserts).</summary>
+    private Task<long> FileLengthAfterAsync(Func<long, bool> done) =>
+        Eventually.PollAsync(() => Task.FromResult(new FileInfo(DatabaseFile).Length), done, Eventually.DefaultBound);
 
     public void Dispose()
     {
         _database.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 }

@@ -2,18 +2,19 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using VideoConf.Server.Storage.Sql;
 using VideoConf.Server.Storage.Sqlite;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Storage;
 
 /// <summary>The SQLite store's own machinery: the group writer, pooled connections, prepared statements (checkpoints: <see cref="SqliteCheckpointerTests"/>).</summary>
 public sealed class SqliteDatabaseTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("videoconf-sqlite-").FullName;
+    private readonly TestDirectory _directory = TestDirectory.Create();
     private readonly SqliteDatabase _database;
 
     public SqliteDatabaseTests()
     {
-        _database = new SqliteDatabase($"Data Source={Path.Combine(_directory, "store.db")}", 5);
+        _database = new SqliteDatabase($"Data Source={_directory.File("store.db")}", 5);
         new SqlMigrator(_database).MigrateAsync().GetAwaiter().GetResult();
         _database.WriteAsync((c, t) => c.OneOffCommand("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", t)
             .ExecuteNonQueryAsync(), CancellationToken.None).GetAwaiter().GetResult();
@@ -114,6 +115,6 @@ public sealed class SqliteDatabaseTests : IDisposable
     public void Dispose()
     {
         _database.Dispose();
-        Directory.Delete(_directory, recursive: true);
+        _directory.Dispose();
     }
 }

@@ -49,7 +49,7 @@ public sealed class AnonymousJoinTests
 
         var response = await factory.CreateApiClient().JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
         Assert.Equal(0, (await alice.CallInfoAsync(callId))["anonymousUsers"]!.GetValue<int>());
     }
 
@@ -63,7 +63,7 @@ public sealed class AnonymousJoinTests
 
         var response = await factory.CreateApiClient().JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
         Assert.Equal(0, (await alice.CallInfoAsync(callId)).Status());
     }
 
@@ -77,8 +77,7 @@ public sealed class AnonymousJoinTests
 
         var response = await factory.CreateApiClient().JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
         Assert.Equal(0, (await alice.CallInfoAsync(callId))["anonymousUsers"]!.GetValue<int>());
     }
 

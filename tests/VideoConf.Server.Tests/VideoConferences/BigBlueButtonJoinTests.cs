@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.VideoConferences;
@@ -78,7 +77,7 @@ public sealed class BigBlueButtonJoinTests
 
         var response = await alice.JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"failed-to-get-url"}""");
+        response.AssertPlainFailure("failed-to-get-url");
         Assert.Single(bbb.CreateQueries);
         Assert.Empty((await alice.CallInfoAsync(callId))["users"]!.AsArray());
     }
@@ -109,23 +108,23 @@ public sealed class BigBlueButtonJoinTests
         var callId = await alice.StartCallAsync(await alice.CreateChannelAsync());
 
         // The server's own 5-second timeout ends this request; the test waits at most 10 seconds for it.
-        using var patience = new CancellationTokenSource(Scenario.MaxWait);
+        using var patience = new CancellationTokenSource(Eventually.DefaultBound);
         using var sent = await alice.Http.PostAsJsonAsync("/api/v1/video-conference.join", new { callId }, patience.Token);
         var response = new ApiResponse(sent.StatusCode, await sent.Content.ReadAsStringAsync(patience.Token), sent.Headers, sent.Content.Headers);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"failed-to-get-url"}""");
+        response.AssertPlainFailure("failed-to-get-url");
     }
 
     [Fact]
     public async Task Join_WhenTheServerIsUnreachable_ReturnsFailedToGetUrl()
     {
-        using var factory = BigBlueButtonFactory($"http://127.0.0.1:{ClosedPort()}/bigbluebutton/");
+        using var factory = BigBlueButtonFactory($"http://127.0.0.1:{LoopbackPort.Free()}/bigbluebutton/");
         var alice = await factory.NewUserAsync("alice");
         var callId = await alice.StartCallAsync(await alice.CreateChannelAsync());
 
         var response = await alice.JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"failed-to-get-url"}""");
+        response.AssertPlainFailure("failed-to-get-url");
         Assert.Empty((await alice.CallInfoAsync(callId))["users"]!.AsArray());
     }
 
@@ -166,15 +165,5 @@ public sealed class BigBlueButtonJoinTests
         return rest[..at].Split('&')
             .Select(pair => pair.Split('=', 2))
             .ToDictionary(pair => pair[0], pair => Uri.UnescapeDataString(pair[1].Replace('+', ' ')));
-    }
-
-    /// <summary>A loopback port nothing listens on (bound once, then released).</summary>
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

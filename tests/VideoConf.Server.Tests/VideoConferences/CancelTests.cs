@@ -17,7 +17,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
         var call = await bob.CallInfoAsync(callId);
         Assert.Equal(4, call.Status());
         Assert.False(call["ringing"]!.GetValue<bool>());
-        Assert.Equal(Scenario.Date(factory.Time.GetUtcNow()), call["endedAt"]!.GetValue<string>());
+        Assert.Equal(WireFormat.Date(factory.Time.GetUtcNow()), call["endedAt"]!.GetValue<string>());
         Assert.Equal(Actor(alice).ToJsonString(), call["endedBy"]!.ToJsonString());
     }
 
@@ -42,7 +42,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await alice.CancelCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-call"}""");
+        response.AssertPlainFailure("invalid-call");
         Assert.Equal(1, (await alice.CallInfoAsync(callId)).Status());
     }
 
@@ -55,7 +55,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await bob.CancelCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-call"}""");
+        response.AssertPlainFailure("invalid-call");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await alice.CancelCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-call-status"}""");
+        response.AssertPlainFailure("invalid-call-status");
         Assert.Equal(Actor(bob).ToJsonString(), (await alice.CallInfoAsync(callId))["endedBy"]!.ToJsonString());
     }
 
@@ -78,7 +78,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await alice.CancelCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-call-status"}""");
+        response.AssertPlainFailure("invalid-call-status");
         Assert.Equal(1, (await alice.CallInfoAsync(callId)).Status());
     }
 
@@ -90,7 +90,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await admin.CancelCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
         Assert.Equal(0, (await alice.CallInfoAsync(callId)).Status());
     }
 
@@ -101,7 +101,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
 
         var response = await alice.CancelCallAsync("0123456789abcdef01234567");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -119,8 +119,7 @@ public sealed class CancelTests(VideoConfFactory factory) : IClassFixture<VideoC
     {
         var response = await factory.CreateApiClient().CancelCallAsync("0123456789abcdef01234567");
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
     }
 
     private async Task<(ApiClient Caller, ApiClient Callee, string CallId)> RingingDirectCallAsync()

@@ -20,7 +20,7 @@ public sealed class ExpiryTests
         Assert.Equal(2, call.Status());
         var endedAt = DateTimeOffset.Parse(call["endedAt"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(endedAt, startedAt.AddHours(2), startedAt.AddHours(2).AddMinutes(1));
-        (await alice.JoinCallAsync(callId)).AssertFailure("invalid-call");
+        (await alice.JoinCallAsync(callId)).AssertPlainFailure("invalid-call");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class ExpiryTests
         (await alice.JoinCallAsync(callId)).AssertOk();
 
         factory.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromSeconds(1));
-        var expiredAt = Scenario.Date(factory.Time.GetUtcNow());
+        var expiredAt = WireFormat.Date(factory.Time.GetUtcNow());
         var moved = await timekeeper.ExpireAsync(CancellationToken.None);
         factory.Time.Advance(TimeSpan.FromMinutes(1));
         var movedAgain = await timekeeper.ExpireAsync(CancellationToken.None);

@@ -110,7 +110,7 @@ public sealed class JoinTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await bob.JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-call"}""");
+        response.AssertPlainFailure("invalid-call");
         Assert.Empty((await alice.CallInfoAsync(callId))["users"]!.AsArray());
     }
 
@@ -121,7 +121,7 @@ public sealed class JoinTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await alice.JoinCallAsync("0123456789abcdef01234567");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class JoinTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await mallory.JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
         Assert.Empty((await alice.CallInfoAsync(callId))["users"]!.AsArray());
     }
 
@@ -177,8 +177,7 @@ public sealed class JoinTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await factory.CreateApiClient().JoinCallAsync(callId);
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
         Assert.Equal(0, (await alice.CallInfoAsync(callId))["anonymousUsers"]!.GetValue<int>());
     }
 
@@ -188,6 +187,6 @@ public sealed class JoinTests(VideoConfFactory factory) : IClassFixture<VideoCon
         ["username"] = user.Username,
         ["name"] = $"Name of {user.Username}",
         ["avatarETag"] = null,
-        ["ts"] = Scenario.Date(ts),
+        ["ts"] = WireFormat.Date(ts),
     };
 }

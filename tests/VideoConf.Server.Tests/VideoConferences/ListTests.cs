@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.VideoConferences;
@@ -8,9 +9,6 @@ namespace VideoConf.Server.Tests.VideoConferences;
 /// <summary><c>video-conference.list</c>: the seed's shape and types, errors and room access.</summary>
 public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
 {
-    private const string Unauthorized =
-        """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""";
-
     [Fact]
     public async Task List_OfAChannelCall_HasTheSeedsFieldsWithTheSchemasTypes()
     {
@@ -29,7 +27,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
         AssertKind(JsonValueKind.Number, body["total"]);
         AssertKind(JsonValueKind.True, body["success"]);
         var call = Assert.Single(body["data"]!.AsArray())!.AsObject();
-        AssertString(call, "_id", "^[0-9a-f]{24}$");
+        AssertString(call, "_id", WireFormat.CallId());
         Assert.Equal("videoconference", call["type"]!.GetValue<string>());
         AssertString(call, "rid", $"^{roomId}$");
         AssertKind(JsonValueKind.Object, call["messages"]);
@@ -40,8 +38,8 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
         AssertKind(JsonValueKind.String, call["title"]);
         AssertKind(JsonValueKind.String, call["providerName"]);
         AssertKind(JsonValueKind.String, call["url"]);
-        AssertString(call, "createdAt", Scenario.IsoDatePattern);
-        AssertString(call, "_updatedAt", Scenario.IsoDatePattern);
+        AssertString(call, "createdAt", WireFormat.IsoDate());
+        AssertString(call, "_updatedAt", WireFormat.IsoDate());
         var createdBy = call["createdBy"]!.AsObject();
         Assert.Equal(["_id", "name", "username"], createdBy.Select(p => p.Key).Order());
         Assert.All(createdBy, p => AssertKind(JsonValueKind.String, p.Value));
@@ -51,7 +49,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
         AssertString(user, "username", $"^{bob.Username}$");
         AssertKind(JsonValueKind.String, user["name"]);
         Assert.Null(user["avatarETag"]);
-        AssertString(user, "ts", Scenario.IsoDatePattern);
+        AssertString(user, "ts", WireFormat.IsoDate());
     }
 
     [Fact]
@@ -68,7 +66,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
         response.AssertOk();
         var call = Assert.Single(response.Json["data"]!.AsArray())!.AsObject();
         Assert.Equal(4, call["status"]!.GetValue<int>());
-        AssertString(call, "endedAt", Scenario.IsoDatePattern);
+        AssertString(call, "endedAt", WireFormat.IsoDate());
         AssertKind(JsonValueKind.False, call["ringing"]);
         Assert.Equal(bob.UserId, call["endedBy"]!["_id"]!.GetValue<string>());
     }
@@ -170,7 +168,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await alice.PostAsync("video-conference.list", new { roomId = "NoSuchRoom0000001" });
 
-        response.AssertBody(HttpStatusCode.NotFound, """{"success":false,"error":"Resource not found"}""");
+        response.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
     }
 
     [Fact]
@@ -178,7 +176,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
     {
         var response = await factory.CreateApiClient().GetAsync("video-conference.list?roomId=NoSuchRoom0000001");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, Unauthorized);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -189,7 +187,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await impostor.GetAsync("video-conference.list");
 
-        response.AssertBody(HttpStatusCode.Unauthorized, Unauthorized);
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -199,7 +197,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await alice.GetAsync("video-conference.list?roomId=NoSuchRoom0000001");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -212,7 +210,7 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
 
         var response = await outsider.GetAsync($"video-conference.list?roomId={roomId}");
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     private static void AssertKind(JsonValueKind expected, JsonNode? node)
@@ -221,7 +219,9 @@ public sealed class ListTests(VideoConfFactory factory) : IClassFixture<VideoCon
         Assert.Equal(expected, node.GetValueKind());
     }
 
-    private static void AssertString(JsonObject owner, string name, string pattern)
+    private static void AssertString(JsonObject owner, string name, string pattern) => AssertString(owner, name, new Regex(pattern));
+
+    private static void AssertString(JsonObject owner, string name, Regex pattern)
     {
         AssertKind(JsonValueKind.String, owner[name]);
         Assert.Matches(pattern, owner[name]!.GetValue<string>());

@@ -49,8 +49,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
     {
         var response = await factory.CreateApiClient().GetAsync("video-conference.providers");
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
     }
 
     [Fact]
@@ -99,7 +98,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.GetAsync("video-conference.capabilities");
 
-        response.AssertFailure("no-videoconf-provider-app");
+        response.AssertPlainFailure("no-videoconf-provider-app");
     }
 
     [Fact]
@@ -110,7 +109,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.GetAsync("video-conference.capabilities");
 
-        response.AssertFailure("no-active-video-conf-provider");
+        response.AssertPlainFailure("no-active-video-conf-provider");
     }
 
     [Fact]
@@ -121,7 +120,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.GetAsync("video-conference.capabilities");
 
-        response.AssertFailure("no-active-video-conf-provider");
+        response.AssertPlainFailure("no-active-video-conf-provider");
     }
 
     [Fact]
@@ -132,7 +131,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.GetAsync("video-conference.capabilities");
 
-        response.AssertFailure("video-conf-provider-not-configured");
+        response.AssertPlainFailure("video-conf-provider-not-configured");
     }
 
     [Fact]
@@ -144,7 +143,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertFailure("no-videoconf-provider-app");
+        response.AssertPlainFailure("no-videoconf-provider-app");
         await AssertNoCallsAsync(alice, roomId);
     }
 
@@ -157,7 +156,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertFailure("no-active-video-conf-provider");
+        response.AssertPlainFailure("no-active-video-conf-provider");
     }
 
     [Fact]
@@ -169,7 +168,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await alice.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertFailure("video-conf-provider-not-configured");
+        response.AssertPlainFailure("video-conf-provider-not-configured");
         await AssertNoCallsAsync(alice, roomId);
     }
 
@@ -216,7 +215,7 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
 
         var response = await mallory.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertFailure("invalid-params");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -225,11 +224,11 @@ public sealed class ProviderEndpointTests(VideoConfFactory factory) : IClassFixt
         await UseProvidersAsync(string.Empty);
         var alice = await factory.NewUserAsync("alice");
         var bob = await factory.NewUserAsync("bob");
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: true, [bob.Username!]);
+        var roomId = await alice.CreateReadOnlyChannelAsync(bob);
 
         var response = await bob.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertFailure("error-not-allowed-to-start-video-conference");
+        response.AssertPlainFailure("error-not-allowed-to-start-video-conference");
     }
 
     private async Task UseProvidersAsync(string enabled, string defaultProvider = "")

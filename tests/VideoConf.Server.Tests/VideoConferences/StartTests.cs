@@ -15,7 +15,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         response.AssertOk();
         var callId = response.Json["data"]!["callId"]!.GetValue<string>();
-        Assert.Matches("^[0-9a-f]{24}$", callId);
+        Assert.Matches(WireFormat.CallId(), callId);
         Assert.Equal(factory.Time.GetUtcNow().ToUnixTimeSeconds().ToString("x8", System.Globalization.CultureInfo.InvariantCulture), callId[..8]);
         response.AssertBody(HttpStatusCode.OK,
             $$"""{"data":{"type":"videoconference","callId":"{{callId}}","rid":"{{roomId}}","providerName":"jitsi"},"success":true}""");
@@ -166,7 +166,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var alice = await factory.NewUserAsync("alice");
         var members = await factory.NewUsernamesAsync(9);
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: false, members);
+        var roomId = TestRooms.Id(await alice.CreateRoomAsync("channels", UniqueName.For("room"), [.. members]));
 
         var call = await alice.CallInfoAsync(await alice.StartCallAsync(roomId, allowRinging: true));
 
@@ -179,7 +179,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var alice = await factory.NewUserAsync("alice");
         var members = await factory.NewUsernamesAsync(10);
-        var roomId = await alice.CreateRoomAsync("groups.create", "group", readOnly: false, members);
+        var roomId = TestRooms.Id(await alice.CreateRoomAsync("groups", UniqueName.For("room"), [.. members]));
 
         var call = await alice.CallInfoAsync(await alice.StartCallAsync(roomId, allowRinging: true));
 
@@ -192,7 +192,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var alice = await factory.NewUserAsync("alice");
         var members = await factory.NewUsernamesAsync(9);
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: false, members);
+        var roomId = TestRooms.Id(await alice.CreateRoomAsync("channels", UniqueName.For("room"), [.. members]));
         var eleventh = await factory.NewUserAsync("eleventh");
         (await alice.PostAsync("channels.invite", new { roomId, userId = eleventh.UserId })).AssertOk();
 
@@ -235,7 +235,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await mallory.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await admin.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -260,7 +260,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await mallory.PostAsync("video-conference.start", new { roomId, allowRinging = true });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await alice.PostAsync("video-conference.start", new { roomId = "NoSuchRoom0000001" });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -280,7 +280,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await alice.PostAsync("video-conference.start", new { roomId = string.Empty });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -304,7 +304,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await guest.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"invalid-params"}""");
+        response.AssertPlainFailure("invalid-params");
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await guest.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+        response.AssertForbidden();
     }
 
     [Fact]
@@ -324,18 +324,18 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var alice = await factory.NewUserAsync("alice");
         var bob = await factory.NewUserAsync("bob");
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: true, [bob.Username!]);
+        var roomId = await alice.CreateReadOnlyChannelAsync(bob);
 
         var response = await bob.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.BadRequest, """{"success":false,"error":"error-not-allowed-to-start-video-conference"}""");
+        response.AssertPlainFailure("error-not-allowed-to-start-video-conference");
     }
 
     [Fact]
     public async Task Start_InAReadOnlyChannelByItsOwner_StartsTheCall()
     {
         var alice = await factory.NewUserAsync("alice");
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: true, []);
+        var roomId = await alice.CreateReadOnlyChannelAsync();
 
         var response = await alice.PostAsync("video-conference.start", new { roomId });
 
@@ -347,11 +347,11 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var alice = await factory.NewUserAsync("alice");
         var guest = await factory.NewUserAsync("guest", "guest");
-        var roomId = await alice.CreateRoomAsync("channels.create", "channel", readOnly: true, [guest.Username!]);
+        var roomId = await alice.CreateReadOnlyChannelAsync(guest);
 
         var response = await guest.PostAsync("video-conference.start", new { roomId });
 
-        response.AssertBody(HttpStatusCode.Forbidden, """{"success":false,"error":"unauthorized"}""");
+        response.AssertForbidden();
     }
 
     [Fact]
@@ -413,7 +413,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
 
         var response = await alice.GetAsync("video-conference.start?roomId=x");
 
-        response.AssertBody(HttpStatusCode.NotFound, """{"success":false,"error":"Resource not found"}""");
+        response.AssertBody(HttpStatusCode.NotFound, ApiBodies.NotFound);
     }
 
     [Fact]
@@ -421,8 +421,7 @@ public sealed class StartTests(VideoConfFactory factory) : IClassFixture<VideoCo
     {
         var response = await factory.CreateApiClient().PostAsync("video-conference.start", new { roomId = "NoSuchRoom0000001" });
 
-        response.AssertBody(HttpStatusCode.Unauthorized,
-            """{"success":false,"error":"You must be logged in to do this.","status":"error","message":"You must be logged in to do this."}""");
+        response.AssertNotLoggedIn();
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using VideoConf.Server.Tests.Infrastructure;
 namespace VideoConf.Server.Tests.VideoConferences;
 
 /// <summary>
-/// Titles of <c>video-conference.start</c> are 1–200 UTF-16 code units (rooms-users.md §3); a longer one answers the
+/// Titles of <c>video-conference.start</c> are 1–200 UTF-16 code units (contract §3.1); a longer one answers the
 /// endpoint's bare <c>invalid-params</c> and no call is stored. An empty title still means the room's name.
 /// </summary>
 public sealed class TitleLimitTests(VideoConfFactory factory) : IClassFixture<VideoConfFactory>
@@ -36,9 +36,9 @@ public sealed class TitleLimitTests(VideoConfFactory factory) : IClassFixture<Vi
         var roomId = await user.CreateChannelAsync();
         var title = new string('t', letters) + string.Concat(Enumerable.Repeat(Camera, astral));
 
-        var response = await user.PostAsync("video-conference.start", Scenario.StartBody(roomId, title: title));
+        var response = await user.PostAsync("video-conference.start", CallSteps.StartBody(roomId, title: title));
 
-        response.AssertFailure("invalid-params");
+        response.AssertPlainFailure("invalid-params");
         var list = await user.GetAsync($"video-conference.list?roomId={roomId}");
         list.AssertOk();
         Assert.Equal(0, list.Json["total"]!.GetValue<int>());

@@ -1,7 +1,7 @@
 namespace VideoConf.Server.Http.Validation;
 
 /// <summary>
-/// The lengths of the text the API stores (rooms-users.md §3), in one place for every endpoint. Lengths are counted
+/// The lengths of the text the API stores (contract §3.1), in one place for every endpoint. Lengths are counted
 /// as Rocket.Chat's JavaScript counts them, in UTF-16 code units (<see cref="string.Length"/>), so a character outside
 /// the Basic Multilingual Plane counts as two. Each endpoint answers a value out of bounds with its own domain error.
 /// </summary>

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using VideoConf.Server.Storage;
 
-namespace VideoConf.Server.Tests.Http;
+namespace VideoConf.Server.Tests.Infrastructure;
 
-/// <summary>A hand-written <see cref="ISettingStore"/> that keeps saved values in memory.</summary>
+/// <summary>A hand-written <see cref="ISettingStore"/> that keeps saved values in memory, for settings without a server.</summary>
 internal sealed class InMemorySettingStore : ISettingStore
 {
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
