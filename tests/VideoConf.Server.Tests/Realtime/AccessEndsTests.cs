@@ -1,5 +1,5 @@
 using System.Net;
-using VideoConf.Server.Tests.VideoConferences;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 
@@ -25,7 +25,7 @@ public sealed class AccessEndsTests(RealtimeFactory factory) : IClassFixture<Rea
     public async Task LogoutOverRest_LeavesTheUsersOtherTokensLoggedIn()
     {
         var user = await factory.NewUserAsync("twotokens");
-        var second = await factory.CreateApiClient().LoginAsync(user.Username!, Infrastructure.VideoConfFactory.PasswordOf(user.Username!));
+        var second = await factory.CreateApiClient().LoginAsync(user.Username!, TestAccounts.PasswordOf(user.Username!));
         await using var other = await factory.ConnectAsAsync(second);
         await other.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference", id: "mine");
 

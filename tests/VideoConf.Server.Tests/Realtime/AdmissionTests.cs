@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.WebSockets;
-using VideoConf.Server.Tests.VideoConferences;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 

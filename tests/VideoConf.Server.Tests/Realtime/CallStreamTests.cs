@@ -1,4 +1,4 @@
-using VideoConf.Server.Tests.VideoConferences;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
@@ -35,7 +34,7 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
         var answer = await client.CallAsync("login", new
         {
             user = new { username = user.Username },
-            password = new { digest = Sha256Hex(VideoConfFactory.PasswordOf(user.Username!)), algorithm = "sha-256" },
+            password = new { digest = TestAccounts.Sha256Hex(TestAccounts.PasswordOf(user.Username!)), algorithm = "sha-256" },
         });
 
         var result = answer["result"]!.AsObject();
@@ -53,7 +52,7 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
         var user = await factory.NewUserAsync("plain");
         await using var client = await factory.ConnectAsync();
 
-        var answer = await client.CallAsync("login", new { user = new { email = $"{user.Username}@videoconf.test" }, password = VideoConfFactory.PasswordOf(user.Username!) });
+        var answer = await client.CallAsync("login", new { user = new { email = $"{user.Username}@videoconf.test" }, password = TestAccounts.PasswordOf(user.Username!) });
 
         Assert.Equal(user.UserId, answer["result"]!["id"]!.GetValue<string>());
     }
@@ -64,7 +63,7 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
         var user = await factory.NewUserAsync("byid");
         await using var client = await factory.ConnectAsync();
 
-        var answer = await client.CallAsync("login", new { user = new { id = user.UserId }, password = VideoConfFactory.PasswordOf(user.Username!) });
+        var answer = await client.CallAsync("login", new { user = new { id = user.UserId }, password = TestAccounts.PasswordOf(user.Username!) });
 
         Assert.Equal(user.UserId, answer["result"]!["id"]!.GetValue<string>());
     }
@@ -75,7 +74,7 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
         var user = await factory.NewUserAsync("wrongpw");
         await using var client = await factory.ConnectAsync();
 
-        var answer = await client.CallAsync("login", new { user = new { username = user.Username }, password = new { digest = Sha256Hex("not it"), algorithm = "sha-256" } });
+        var answer = await client.CallAsync("login", new { user = new { username = user.Username }, password = new { digest = TestAccounts.Sha256Hex("not it"), algorithm = "sha-256" } });
 
         AssertError(answer, 403, "Incorrect password");
     }
@@ -85,7 +84,7 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
     {
         await using var client = await factory.ConnectAsync();
 
-        var answer = await client.CallAsync("login", new { user = new { username = "nobody-at-all" }, password = new { digest = Sha256Hex("x"), algorithm = "sha-256" } });
+        var answer = await client.CallAsync("login", new { user = new { username = "nobody-at-all" }, password = new { digest = TestAccounts.Sha256Hex("x"), algorithm = "sha-256" } });
 
         AssertError(answer, 403, "User not found");
     }
@@ -147,7 +146,4 @@ public sealed class LoginMethodTests(RealtimeFactory factory) : IClassFixture<Re
                 ["errorType"] = "Meteor.Error",
             }.ToJsonString(),
             answer["error"]?.ToJsonString());
-
-    private static string Sha256Hex(string text) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using VideoConf.Server.Realtime.Limits;
-using VideoConf.Server.Tests.VideoConferences;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using VideoConf.Server.Tests.VideoConferences;
+using VideoConf.Server.Tests.Infrastructure;
 
 namespace VideoConf.Server.Tests.Realtime;
 

@@ -10,8 +10,8 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task ASubscriberOnOneInstance_SeesCallsStartedOnTheOther_InOrder()
     {
-        var onA = await cluster.CreateUserAsync($"rt-a-{Suffix()}", cluster.A);
-        var room = await onA.PostAsync("groups.create", new { name = $"rt-room-{Suffix()}" });
+        var onA = await cluster.A.NewUserAsync("rt-a");
+        var room = await onA.PostAsync("groups.create", new { name = UniqueName.For("rt-room") });
         room.AssertOk();
         var roomId = room.Json["group"]!["_id"]!.GetValue<string>();
         await using var onB = await ConnectAsAsync(cluster.B, onA);
@@ -36,7 +36,7 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task ALogoutOnOneInstance_EndsTheRealtimeLoginOnTheOther()
     {
-        var user = await cluster.CreateUserAsync($"rt-out-{Suffix()}", cluster.A);
+        var user = await cluster.A.NewUserAsync("rt-out");
         await using var onB = await ConnectAsAsync(cluster.B, user);
         await onB.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference", id: "mine");
 
@@ -48,9 +48,9 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task AKickOnOneInstance_EndsTheKickedMembersSubscriptionOnTheOther()
     {
-        var owner = await cluster.CreateUserAsync($"rt-owner-{Suffix()}", cluster.A);
-        var member = await cluster.CreateUserAsync($"rt-member-{Suffix()}", cluster.B);
-        var room = await owner.PostAsync("groups.create", new { name = $"rt-kick-{Suffix()}", members = new[] { member.Username } });
+        var owner = await cluster.A.NewUserAsync("rt-owner");
+        var member = await cluster.B.NewUserAsync("rt-member");
+        var room = await owner.PostAsync("groups.create", new { name = UniqueName.For("rt-kick"), members = new[] { member.Username } });
         room.AssertOk();
         var roomId = room.Json["group"]!["_id"]!.GetValue<string>();
         await using var onB = await ConnectAsAsync(cluster.B, member);
@@ -66,8 +66,8 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
     [Fact]
     public async Task AnActionWrittenOnOneInstance_ReachesItsTargetOnTheOther()
     {
-        var caller = await cluster.CreateUserAsync($"rt-caller-{Suffix()}", cluster.A);
-        var callee = await cluster.CreateUserAsync($"rt-callee-{Suffix()}", cluster.B);
+        var caller = await cluster.A.NewUserAsync("rt-caller");
+        var callee = await cluster.B.NewUserAsync("rt-callee");
         var direct = await caller.PostAsync("im.create", new { username = callee.Username });
         direct.AssertOk();
         var roomId = direct.Json["room"]!["_id"]!.GetValue<string>();
@@ -95,6 +95,4 @@ public sealed class TwoInstanceRealtimeTests(TwoInstances cluster) : IClassFixtu
         Assert.NotNull((await client.CallAsync("login", new { resume = user.AuthToken }))["result"]);
         return client;
     }
-
-    private static string Suffix() => Guid.NewGuid().ToString("N")[..8];
 }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using VideoConf.Server.Tests.Infrastructure;
-using VideoConf.Server.Tests.VideoConferences;
 
 namespace VideoConf.Server.Tests.Realtime;
 
