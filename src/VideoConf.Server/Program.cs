@@ -6,6 +6,7 @@ using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Operations;
 using VideoConf.Server.Providers;
 using VideoConf.Server.RateLimiting;
+using VideoConf.Server.Realtime;
 using VideoConf.Server.Rooms;
 using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
@@ -43,6 +44,7 @@ builder.Services.AddProviders();
 builder.Services.AddCluster(builder.Configuration);
 builder.Services.AddApiRateLimiting(builder.Configuration);
 builder.Services.AddVideoConferences();
+builder.Services.AddRealtime(builder.Configuration);
 builder.Services.AddApiDocument();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapNamedRoomEndpoints();
 app.MapRoomEndpoints();
 app.MapSettingEndpoints();
 app.MapVideoConferenceEndpoints();
+app.MapRealtime();
 app.MapApiDocument();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using VideoConf.Server.Http;
 using VideoConf.Server.Http.OpenApi;
 using VideoConf.Server.Http.Validation;
+using VideoConf.Server.Outcomes;
 
 namespace VideoConf.Server.Accounts;
 
@@ -50,6 +51,11 @@ internal static class AccountEndpoints
     {
         var request = new LoginRequest(p.String("user"), p.String("username"), p.String("email"), p.Raw("password"), p.String("resume"));
         var session = await logins.LoginAsync(request, context.Connection.RemoteIpAddress, context.RequestAborted);
+        if (session.Failure is { Kind: FailureKind.Unauthenticated })
+        {
+            // REST does not say which part of the credentials was wrong.
+            return ApiResults.Error(AccountFailures.WrongCredentials);
+        }
         return ApiResults.From(session, static s => ApiResults.Ok(new LoginResponse("success", new LoginData(s.User.Id, s.Token, UserDto.From(s.User)))));
     }
 

@@ -8,10 +8,13 @@ using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Accounts;
 
-/// <summary>What a login names: one of the identities with a password (plain, or a SHA-256 digest), or a resume token.</summary>
-internal sealed record LoginRequest(string? User, string? Username, string? Email, JsonNode? Password, string? Resume);
+/// <summary>
+/// What a login names: one of the identities (a username or e-mail in <paramref name="User"/>, or each on its own, or
+/// the user's id) with a password (plain, or a SHA-256 digest), or a resume token.
+/// </summary>
+internal sealed record LoginRequest(string? User, string? Username, string? Email, JsonNode? Password, string? Resume, string? UserId = null);
 
-/// <summary>A new session: the user (now online) and the login token that opens it, shown to the client once.</summary>
+/// <summary>A session: the user and the login token that opens it (a new one is shown to the client once).</summary>
 internal sealed record LoginSession(UserRecord User, string Token);
 
 /// <summary>
@@ -29,7 +32,7 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
             user = await users.FindByTokenAsync(Tokens.Hash(resume), cancellationToken);
             if (user is not { Active: true })
             {
-                return AccountFailures.WrongCredentials;
+                return AccountFailures.LoggedOut;
             }
         }
         else
@@ -50,15 +53,28 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
     }
 
     /// <summary>
-    /// Ends the session of this one token (the user's other sessions stay) and announces it; a token another request
-    /// ended meanwhile was announced there.
+    /// Resumes the session of a login or personal access token, as the realtime API's <c>login</c> does: the same
+    /// token stays in use and no new one is issued.
     /// </summary>
-    public async Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken)
+    public async Task<Outcome<LoginSession>> ResumeAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = Tokens.Hash(token);
-        if (await users.RemoveTokenAsync(user.Id, hash, cancellationToken))
+        var user = token.Length is 0 or > Tokens.MaxLength ? null : await users.FindByTokenAsync(Tokens.Hash(token), cancellationToken);
+        return user is { Active: true } ? new LoginSession(user, token) : AccountFailures.LoggedOut;
+    }
+
+    /// <summary>Ends the session of this one token (the user's other sessions stay) and announces it.</summary>
+    public Task LogoutAsync(UserRecord user, string token, CancellationToken cancellationToken) =>
+        EndSessionAsync(user.Id, Tokens.Hash(token), cancellationToken);
+
+    /// <summary>
+    /// Ends the session of the token with this hash (the form a realtime connection keeps) and announces it; a token
+    /// another request ended meanwhile was announced there.
+    /// </summary>
+    public async Task EndSessionAsync(string userId, string tokenHash, CancellationToken cancellationToken)
+    {
+        if (await users.RemoveTokenAsync(userId, tokenHash, cancellationToken))
         {
-            events.Publish(new SessionEnded(user.Id, hash));
+            events.Publish(new SessionEnded(userId, tokenHash));
         }
     }
 
@@ -80,9 +96,13 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
             return AccountFailures.TooManyPasswordChecks;
         }
         var verified = await verification;
-        if (!verified || digest is null || user is not { Active: true })
+        if (user is not { Active: true })
         {
-            return AccountFailures.WrongCredentials;
+            return AccountFailures.UnknownUser;
+        }
+        if (!verified || digest is null)
+        {
+            return AccountFailures.IncorrectPassword;
         }
         await limiter.SucceededAsync(reservation);
         return user;
@@ -98,12 +118,16 @@ internal sealed class LoginService(IUserStore users, PasswordHasher hasher, Logi
         {
             return $"id:{user.Id}";
         }
-        var name = request.User is { Length: > 0 } u ? u : request.Username is { Length: > 0 } n ? n : request.Email;
+        var name = request.UserId is { Length: > 0 } id ? $"id:{id}" : request.User is { Length: > 0 } u ? u : request.Username is { Length: > 0 } n ? n : request.Email;
         return string.IsNullOrWhiteSpace(name) ? null : $"name:{Tokens.Sha256Hex(name.Trim().ToLowerInvariant())}";
     }
 
     private async Task<UserRecord?> FindByIdentityAsync(LoginRequest request, CancellationToken cancellationToken)
     {
+        if (request.UserId is { Length: > 0 } id)
+        {
+            return id.Length > TextLimits.UsernameMax ? null : await users.FindByIdAsync(id, cancellationToken);
+        }
         if (request.User is { Length: > 0 } user)
         {
             return user.Contains('@', StringComparison.Ordinal)

@@ -12,7 +12,7 @@ internal sealed class SessionAuthenticator(IUserStore users)
     {
         var userId = request.Headers[UserIdHeader].ToString();
         var token = request.Headers[TokenHeader].ToString();
-        if (userId.Length == 0 || token.Length == 0 || token.Length > 512)
+        if (userId.Length == 0 || token.Length == 0 || token.Length > Tokens.MaxLength)
         {
             return null;
         }

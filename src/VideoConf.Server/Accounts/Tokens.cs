@@ -6,6 +6,9 @@ namespace VideoConf.Server.Accounts;
 /// <summary>Login and personal access tokens: 256 random bits, stored only as <c>base64(sha256(token))</c>.</summary>
 internal static class Tokens
 {
+    /// <summary>Longer than any token issued here; a longer one is not looked up.</summary>
+    public const int MaxLength = 512;
+
     public static string NewToken() => Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
 
     /// <summary>The stored form of a token, as Meteor's <c>Accounts._hashLoginToken</c> computes it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using StackExchange.Redis;
 using VideoConf.Server.Events;
+using VideoConf.Server.Realtime.Fanout;
 
 namespace VideoConf.Server.Cluster;
 
@@ -26,6 +27,7 @@ internal sealed partial class RedisEventRelay(RedisLink link, ILogger<RedisEvent
         ["session-ended"] = typeof(SessionEnded),
         ["room-access-removed"] = typeof(RoomAccessRemoved),
         ["ringing-timed-out"] = typeof(RingingTimedOut),
+        ["realtime-emitted"] = typeof(RealtimeEmitted),
     };
 
     private static readonly Dictionary<Type, string> KindOf = Kinds.ToDictionary(kind => kind.Value, kind => kind.Key);

@@ -86,32 +86,18 @@ internal sealed partial class ApiConventionsMiddleware(RequestDelegate next, Set
     private IResult? ApplyCors(HttpContext context)
     {
         var isPreflight = HttpMethods.IsOptions(context.Request.Method);
-        if (!settings.GetBool(SettingIds.ApiEnableCors))
+        if (!CorsOrigins.Enabled(settings))
         {
             return isPreflight
                 ? ApiResults.Error(CorsDisabled)
                 : null;
         }
-        var configured = settings.GetString(SettingIds.ApiCorsOrigin).Trim();
-        var origin = context.Request.Headers.Origin.ToString();
-        string? allowOrigin;
-        if (configured is "*" or "")
-        {
-            allowOrigin = "*";
-        }
-        else if (origin.Length == 0)
-        {
-            allowOrigin = null;
-        }
-        else if (configured.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(origin, StringComparer.OrdinalIgnoreCase))
-        {
-            allowOrigin = origin;
-        }
-        else
+        var match = CorsOrigins.Match(settings, context.Request.Headers.Origin.ToString());
+        if (!match.Allowed)
         {
             return ApiResults.Error(InvalidOrigin);
         }
-        if (allowOrigin is not null)
+        if (match.AllowOrigin is { } allowOrigin)
         {
             context.Response.Headers.AccessControlAllowOrigin = allowOrigin;
         }

@@ -21,6 +21,7 @@ internal static class SettingIds
     public const string BlockFailedLoginsIpAttempts = "Block_Multiple_Failed_Logins_Attempts_Until_Block_By_Ip";
     public const string BlockFailedLoginsIpMinutes = "Block_Multiple_Failed_Logins_Time_To_Unblock_By_Ip_In_Minutes";
     public const string BlockFailedLoginsIpWhitelist = "Block_Multiple_Failed_Logins_Ip_Whitelist";
+    public const string DdpRateLimitEnabled = "DDP_Rate_Limit_Enabled";
     public const string VideoConfEnabledProviders = "VideoConf_Enabled_Providers";
     public const string VideoConfDefaultProvider = "VideoConf_Default_Provider";
     public const string VideoConfRingingTimeout = "VideoConf_Ringing_Timeout";

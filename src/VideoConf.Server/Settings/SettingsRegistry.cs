@@ -34,6 +34,7 @@ internal static class SettingsRegistry
         new(BlockFailedLoginsIpAttempts, SettingType.Int, 50, Public: false, Min: 1),
         new(BlockFailedLoginsIpMinutes, SettingType.Int, 5, Public: false, Min: 1, Max: MaxBlockMinutes),
         new(BlockFailedLoginsIpWhitelist, SettingType.String, "", Public: false),
+        new(DdpRateLimitEnabled, SettingType.Boolean, true, Public: false),
         new(VideoConfEnabledProviders, SettingType.String, "jitsi", Public: true),
         new(VideoConfDefaultProvider, SettingType.String, "", Public: true),
         new(VideoConfRingingTimeout, SettingType.Int, 40, Public: true, Min: 1, Max: MaxRingingSeconds),

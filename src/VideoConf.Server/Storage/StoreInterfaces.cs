@@ -63,6 +63,9 @@ public interface IRoomStore
 
     Task<SubscriptionRecord?> FindSubscriptionAsync(string roomId, string userId, CancellationToken cancellationToken = default);
 
+    /// <summary>The ids of the room's members (its subscriptions' users), at most <paramref name="max"/>.</summary>
+    Task<IReadOnlyList<string>> FindMemberIdsAsync(string roomId, int max, CancellationToken cancellationToken = default);
+
     /// <summary>Subscribes a user and counts them in the room; false when already subscribed.</summary>
     Task<bool> AddSubscriptionAsync(SubscriptionRecord subscription, CancellationToken cancellationToken = default);
 

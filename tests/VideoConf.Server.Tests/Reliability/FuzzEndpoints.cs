@@ -75,6 +75,11 @@ internal static class FuzzEndpoints
         new("GET", "/health/live"),
         new("GET", "/health/ready"),
         new("GET", "/metrics"),
+        // The realtime API's upgrades: plain requests to them are refused in the envelope; the SockJS route is sent
+        // with its pattern as the path, which serves nothing.
+        new("GET", "/websocket"),
+        new("GET", "/sockjs/info"),
+        new("GET", "/sockjs/{serverId:regex(^[0-9]{{3}}$)}/{sessionId}/websocket"),
     ];
 
     /// <summary>

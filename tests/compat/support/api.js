@@ -35,6 +35,7 @@ export async function login(server, user, password) {
   const body = await client.post('/v1/login', { user, password });
   client.setCredentials({ 'X-User-Id': body.data.userId, 'X-Auth-Token': body.data.authToken });
   client.me = body.data.me;
+  client.token = body.data.authToken;
   return client;
 }
 

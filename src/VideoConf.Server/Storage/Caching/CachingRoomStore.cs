@@ -78,6 +78,9 @@ internal sealed class CachingRoomStore(IRoomStore inner) : IRoomStore
         return removed;
     }
 
+    public Task<IReadOnlyList<string>> FindMemberIdsAsync(string roomId, int max, CancellationToken cancellationToken = default) =>
+        inner.FindMemberIdsAsync(roomId, max, cancellationToken);
+
     public Task<RoomRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default) => inner.FindByIdAsync(id, cancellationToken);
 
     public Task<RoomRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default) => inner.FindByNameAsync(name, cancellationToken);

@@ -60,6 +60,12 @@ internal sealed class SqlRoomStore(SqlDatabase database) : IRoomStore
                 .With("@rid", roomId).With("@user", userId)
                 .QuerySingleAsync(MapSubscription, cancellationToken), cancellationToken);
 
+    public Task<IReadOnlyList<string>> FindMemberIdsAsync(string roomId, int max, CancellationToken cancellationToken = default) =>
+        database.ReadAsync<IReadOnlyList<string>>(async connection =>
+            await connection.Command("SELECT user_id FROM subscriptions WHERE rid = @rid ORDER BY user_id LIMIT @max")
+                .With("@rid", roomId).With("@max", max)
+                .QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
+
     public Task<bool> AddSubscriptionAsync(SubscriptionRecord subscription, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
