@@ -2,16 +2,11 @@ using System.Globalization;
 using VideoConf.Bench;
 
 // Benchmark tools: `run` measures the quality bars and writes docs/benchmarks.md (see bench/run);
-// `seed` loads a store; `ratelimit-memory` measures the limiter alone.
+// `realtime` measures only P9–P10 and prints them; `seed` loads a store; `ratelimit-memory` measures the limiter alone.
 return args.FirstOrDefault() switch
 {
-    "run" => await Runner.RunAsync(new RunOptions(
-        ServerDll: Option(args, "--server") ?? throw new ArgumentException("--server <VideoConf.Server.dll> is required"),
-        CeilingDll: Option(args, "--ceiling") ?? throw new ArgumentException("--ceiling <VideoConf.Ceiling.dll> is required"),
-        WorkDirectory: Option(args, "--work") ?? "bench/results",
-        ReportPath: Option(args, "--report") ?? "docs/benchmarks.md",
-        Calls: int.Parse(Option(args, "--calls") ?? "1000000", CultureInfo.InvariantCulture),
-        PostgresConnection: Option(args, "--postgres"))),
+    "run" => await Runner.RunAsync(RunOptionsFrom(args)),
+    "realtime" => await Runner.RunRealtimeAsync(RunOptionsFrom(args)),
     "seed" => await SeedAsync(args),
     "ratelimit-memory" => await RateLimiterMemory.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),
@@ -25,6 +20,14 @@ static async Task<int> SeedAsync(string[] args)
     return 0;
 }
 
+static RunOptions RunOptionsFrom(string[] args) => new(
+    ServerDll: Option(args, "--server") ?? throw new ArgumentException("--server <VideoConf.Server.dll> is required"),
+    CeilingDll: Option(args, "--ceiling") ?? throw new ArgumentException("--ceiling <VideoConf.Ceiling.dll> is required"),
+    WorkDirectory: Option(args, "--work") ?? "bench/results",
+    ReportPath: Option(args, "--report") ?? "docs/benchmarks.md",
+    Calls: int.Parse(Option(args, "--calls") ?? "1000000", CultureInfo.InvariantCulture),
+    PostgresConnection: Option(args, "--postgres"));
+
 static string? Option(string[] args, string name)
 {
     var index = Array.IndexOf(args, name);
@@ -33,6 +36,6 @@ static string? Option(string[] args, string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VideoConf.Bench run --server <dll> --ceiling <dll> [--calls N] [--postgres <connection>] | seed --provider sqlite|postgres --connection <cs> --calls N | ratelimit-memory [keys]");
+    Console.Error.WriteLine("usage: VideoConf.Bench run|realtime --server <dll> --ceiling <dll> [--work <dir>] [--calls N] [--postgres <connection>] | seed --provider sqlite|postgres --connection <cs> --calls N | ratelimit-memory [keys]");
     return 2;
 }

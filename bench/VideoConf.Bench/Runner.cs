@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace VideoConf.Bench;
 
 /// <summary>
-/// Measures the bars P1–P8 of the quality spec against the ceiling in one run and rewrites docs/benchmarks.md.
+/// Measures the bars P1–P10 of the quality spec against the ceiling in one run and rewrites docs/benchmarks.md.
 /// Every speed figure is a ratio of two measurements taken in alternation (A B A B) in the same run.
 /// </summary>
 internal static class Runner
@@ -98,6 +98,9 @@ internal static class Runner
                 Invariant($"{serverStart:F0} vs {ceilingPlain:F0} rps = {p3:F3}"), "≥ 0.10", p3 >= 0.10));
         }
 
+        // P9 and P10: the realtime API against bare WebSockets, each side in a process of its own.
+        await MeasureRealtimeAsync(options, sqliteEnv, seeded, rows, raw);
+
         // P6: count=0 over the whole room on a fresh server; growth of peak RSS over the warmed-up baseline.
         await using (var server = await ServerUnderTest.StartAsync(options.ServerDll, 5103, sqliteEnv, "/health/ready"))
         {
@@ -158,6 +161,63 @@ internal static class Runner
         await File.WriteAllTextAsync(options.ReportPath, report);
         Console.WriteLine(report);
         return 0;
+    }
+
+    /// <summary>Only P9 and P10, printed and not written to the report: for working on the realtime API.</summary>
+    public static async Task<int> RunRealtimeAsync(RunOptions options)
+    {
+        var rows = new List<Row>();
+        var raw = new StringBuilder();
+        var seeded = await SeedOnceAsync(options.WorkDirectory, options.Calls);
+        var sqliteEnv = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__Sqlite"] = $"Data Source={Path.Combine(options.WorkDirectory, "bench.db")}",
+            ["Settings__API_Enable_Rate_Limiter"] = "true",
+        };
+        await MeasureRealtimeAsync(options, sqliteEnv, seeded, rows, raw);
+        foreach (var row in rows)
+        {
+            Console.WriteLine($"{row.Id} {row.Measured} (bar {row.Bar}): {(row.Pass ? "pass" : "FAIL")}");
+        }
+        Console.Write(raw);
+        return 0;
+    }
+
+    private static async Task MeasureRealtimeAsync(RunOptions options, Dictionary<string, string> sqliteEnv, SeededRoom seeded, List<Row> rows, StringBuilder raw)
+    {
+        HeldFigures serverHeld, ceilingHeld;
+        await using (var server = await ServerUnderTest.StartAsync(options.ServerDll, 5105, sqliteEnv, "/health/ready"))
+        {
+            serverHeld = await RealtimeBench.HoldOnServerAsync(server, seeded.Username, seeded.Password);
+        }
+        await using (var ceiling = await ServerUnderTest.StartAsync(options.CeilingDll, 5106, new Dictionary<string, string>(), "/plain"))
+        {
+            ceilingHeld = await RealtimeBench.HoldOnCeilingAsync(ceiling);
+        }
+        var n = RealtimeBench.HeldConnections;
+        raw.AppendLine(Invariant($"P9 RSS MB before → after {n} connections and 60 s idle (server | ceiling): {serverHeld.BeforeMb:F0} → {serverHeld.AfterMb:F0} | {ceilingHeld.BeforeMb:F0} → {ceilingHeld.AfterMb:F0}; still open {serverHeld.StillOpen} | {ceilingHeld.StillOpen}"));
+        var p9 = serverHeld.KbPerConnection / ceilingHeld.KbPerConnection;
+        rows.Add(new Row("P9", Invariant($"{n:N0} realtime connections, logged in, each subscribed to its user stream and one of 100 rooms; RSS growth per connection vs bare WebSockets"),
+            Invariant($"{serverHeld.KbPerConnection:F1} KB vs {ceilingHeld.KbPerConnection:F1} KB = {p9:F2}; {serverHeld.StillOpen:N0} open after 60 s"), "≤ 2; all open",
+            p9 <= 2 && serverHeld.StillOpen == n));
+
+        FanOutFigures serverFan, ceilingFan;
+        await using (var server = await ServerUnderTest.StartAsync(options.ServerDll, 5107, sqliteEnv, "/health/ready"))
+        {
+            serverFan = await RealtimeBench.FanOutOnServerAsync(server, seeded.Username, seeded.Password);
+        }
+        await using (var ceiling = await ServerUnderTest.StartAsync(options.CeilingDll, 5108, new Dictionary<string, string>(), "/plain"))
+        {
+            ceilingFan = await RealtimeBench.FanOutOnCeilingAsync(ceiling);
+        }
+        raw.AppendLine(Invariant($"P10 delivery ms to the last of {RealtimeBench.Subscribers} (server): {serverFan.Raw()}; missed {serverFan.Missed}"));
+        raw.AppendLine(Invariant($"P10 delivery ms to the last of {RealtimeBench.Subscribers} (ceiling): {ceilingFan.Raw()}; missed {ceilingFan.Missed}"));
+        raw.AppendLine(Invariant($"P10 start median ms without | with subscribers: {serverFan.StartMsAlone:F2} | {serverFan.StartMsWithSubscribers:F2}"));
+        var p10 = serverFan.P99 / ceilingFan.P99;
+        var latency = serverFan.StartMsWithSubscribers / serverFan.StartMsAlone;
+        rows.Add(new Row("P10", Invariant($"Fan-out of {RealtimeBench.FanOutStarts} starts to {RealtimeBench.Subscribers:N0} subscribers of one room, p99 to the last receipt vs the bare broadcast; start latency with/without them"),
+            Invariant($"{serverFan.P99:F1} ms vs {ceilingFan.P99:F1} ms = {p10:F2}; {serverFan.Missed} missed; start {latency:F2}×"), "≤ 2; none missed; 0.8–1.2×",
+            p10 <= 2 && serverFan.Missed == 0 && latency is >= 0.8 and <= 1.2));
     }
 
     private static async Task<SeededRoom> SeedOnceAsync(string workDirectory, int calls)
