@@ -2,11 +2,12 @@ using System.Globalization;
 using VideoConf.Bench;
 
 // Benchmark tools: `run` measures the quality bars and writes docs/benchmarks.md (see bench/run);
-// `realtime` measures only P9–P10 and prints them; `seed` loads a store; `ratelimit-memory` measures the limiter alone.
+// `realtime` measures only P9–P10 and prints them; `start-latency` is P10's child process; `seed` loads a store; `ratelimit-memory` measures the limiter alone.
 return args.FirstOrDefault() switch
 {
     "run" => await Runner.RunAsync(RunOptionsFrom(args)),
     "realtime" => await Runner.RunRealtimeAsync(RunOptionsFrom(args)),
+    "start-latency" => await StartLatency.RunAsync(args),
     "seed" => await SeedAsync(args),
     "ratelimit-memory" => await RateLimiterMemory.RunAsync(args.Skip(1).ToArray()),
     _ => Usage(),

@@ -156,7 +156,7 @@ internal static class Runner
                 Invariant($"{serverList:F0} vs {ceilingList:F0} rps = {p4:F2}"), "≥ 0.50", p4 >= 0.50));
         }
 
-        rows.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        rows.Sort((a, b) => int.Parse(a.Id[1..], CultureInfo.InvariantCulture).CompareTo(int.Parse(b.Id[1..], CultureInfo.InvariantCulture)));
         var report = Report.Render(rows, figures, raw.ToString(), options);
         await File.WriteAllTextAsync(options.ReportPath, report);
         Console.WriteLine(report);
