@@ -35,4 +35,20 @@ public class RealtimeFactory : VideoConfFactory
         Assert.True(result["result"] is not null, result.ToJsonString());
         return client;
     }
+
+    /// <summary>Two new users and the direct room between them, the first one its creator.</summary>
+    public async Task<(ApiClient Caller, ApiClient Callee, string RoomId)> DirectPairAsync()
+    {
+        var caller = await this.NewUserAsync("caller");
+        var callee = await this.NewUserAsync("callee");
+        return (caller, callee, await caller.CreateDirectAsync(callee));
+    }
+
+    /// <summary>A connection logged in as <paramref name="user"/> and subscribed (ready) to its video-conference user stream.</summary>
+    public async Task<DdpTestClient> UserStreamAsync(ApiClient user)
+    {
+        var client = await ConnectAsAsync(user);
+        Assert.Equal("ready", (await client.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference"))["msg"]!.GetValue<string>());
+        return client;
+    }
 }

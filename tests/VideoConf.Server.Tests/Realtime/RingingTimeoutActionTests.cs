@@ -9,9 +9,9 @@ public sealed class RingingTimeoutActionTests(RealtimeFactory factory) : IClassF
     [Fact]
     public async Task AnUnansweredCall_EndsForTheCallerAndTheCallee()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var callerStream = await UserStreamAsync(caller);
-        await using var calleeStream = await UserStreamAsync(callee);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var callerStream = await factory.UserStreamAsync(caller);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
         factory.Time.Advance(TimeSpan.FromSeconds(41));
@@ -25,11 +25,11 @@ public sealed class RingingTimeoutActionTests(RealtimeFactory factory) : IClassF
     [Fact]
     public async Task AnAnsweredCall_AtItsTimeout_EndsForTheCallerOnly()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
         (await callee.JoinCallAsync(callId)).AssertOk();
-        await using var callerStream = await UserStreamAsync(caller);
-        await using var calleeStream = await UserStreamAsync(callee);
+        await using var callerStream = await factory.UserStreamAsync(caller);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
 
         factory.Time.Advance(TimeSpan.FromSeconds(41));
 
@@ -38,19 +38,5 @@ public sealed class RingingTimeoutActionTests(RealtimeFactory factory) : IClassF
         // The heartbeat pings the silent connection meanwhile; no event may come.
         Assert.DoesNotContain(await calleeStream.DrainAsync(TimeSpan.FromMilliseconds(300)), m => m["msg"]!.GetValue<string>() == "changed");
         Assert.Equal(1, (await caller.CallInfoAsync(callId)).Status());
-    }
-
-    private async Task<(ApiClient Caller, ApiClient Callee, string RoomId)> DirectPairAsync()
-    {
-        var caller = await factory.NewUserAsync("caller");
-        var callee = await factory.NewUserAsync("callee");
-        return (caller, callee, await caller.CreateDirectAsync(callee));
-    }
-
-    private async Task<DdpTestClient> UserStreamAsync(ApiClient user)
-    {
-        var client = await factory.ConnectAsAsync(user);
-        await client.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference");
-        return client;
     }
 }

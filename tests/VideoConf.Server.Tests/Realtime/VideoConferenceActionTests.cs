@@ -12,8 +12,8 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
         var owner = await factory.NewUserAsync("owner");
         var member = await factory.NewUserAsync("member");
         var roomId = await owner.CreateGroupAsync(member);
-        await using var ownerStream = await UserStreamAsync(owner);
-        await using var memberStream = await UserStreamAsync(member);
+        await using var ownerStream = await factory.UserStreamAsync(owner);
+        await using var memberStream = await factory.UserStreamAsync(member);
 
         var callId = await owner.StartCallAsync(roomId, allowRinging: true);
 
@@ -27,7 +27,7 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
         var owner = await factory.NewUserAsync("owner");
         var member = await factory.NewUserAsync("member");
         var roomId = await owner.CreateGroupAsync(member);
-        await using var memberStream = await UserStreamAsync(member);
+        await using var memberStream = await factory.UserStreamAsync(member);
 
         await owner.StartCallAsync(roomId);
 
@@ -37,9 +37,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task TheCalleeJoiningADirectCall_SendsJoinToBoth()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var callerStream = await UserStreamAsync(caller);
-        await using var calleeStream = await UserStreamAsync(callee);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var callerStream = await factory.UserStreamAsync(caller);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
         (await callee.JoinCallAsync(callId)).AssertOk();
@@ -51,9 +51,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task TheCallerJoiningTheirRingingCall_SendsJoinToTheCallerOnly()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var callerStream = await UserStreamAsync(caller);
-        await using var calleeStream = await UserStreamAsync(callee);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var callerStream = await factory.UserStreamAsync(caller);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
         (await caller.JoinCallAsync(callId)).AssertOk();
@@ -65,9 +65,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task ADeclinedDirectCall_SendsEndToTheCallerAndTheCallee()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var callerStream = await UserStreamAsync(caller);
-        await using var calleeStream = await UserStreamAsync(callee);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var callerStream = await factory.UserStreamAsync(caller);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
         (await callee.CancelCallAsync(callId)).AssertOk();
@@ -79,8 +79,8 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task AClientsCall_IsRelayedToTheTarget_AsWritten()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var calleeStream = await UserStreamAsync(callee);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         await using var writer = await factory.ConnectAsAsync(caller);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
@@ -95,9 +95,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task TheWritingConnection_DoesNotReceiveItsOwnEvent_ButTheUsersOtherConnectionsDo()
     {
-        var (caller, _, roomId) = await DirectPairAsync();
-        await using var writer = await UserStreamAsync(caller);
-        await using var other = await UserStreamAsync(caller);
+        var (caller, _, roomId) = await factory.DirectPairAsync();
+        await using var writer = await factory.UserStreamAsync(caller);
+        await using var other = await factory.UserStreamAsync(caller);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
         await WriteAsync(writer, caller, "canceled", callId, caller.UserId!, roomId);
@@ -109,10 +109,10 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task ActionsThatBreakTheRule_AreDroppedSilently()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
         var stranger = await factory.NewUserAsync("stranger");
         var otherRoom = await caller.CreateGroupAsync(callee);
-        await using var calleeStream = await UserStreamAsync(callee);
+        await using var calleeStream = await factory.UserStreamAsync(callee);
         await using var writer = await factory.ConnectAsAsync(caller);
         await using var strangerWriter = await factory.ConnectAsAsync(stranger);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
@@ -131,9 +131,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task AUserWhoCannotAccessTheRoom_IsNotATarget()
     {
-        var (caller, _, roomId) = await DirectPairAsync();
+        var (caller, _, roomId) = await factory.DirectPairAsync();
         var stranger = await factory.NewUserAsync("stranger");
-        await using var strangerStream = await UserStreamAsync(stranger);
+        await using var strangerStream = await factory.UserStreamAsync(stranger);
         await using var writer = await factory.ConnectAsAsync(caller);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
 
@@ -145,9 +145,9 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
     [Fact]
     public async Task OnAnEndedCall_OnlyEndPasses_AndTheCreatorStillCallingIsToldEnd()
     {
-        var (caller, callee, roomId) = await DirectPairAsync();
-        await using var calleeStream = await UserStreamAsync(callee);
-        await using var callerStream = await UserStreamAsync(caller);
+        var (caller, callee, roomId) = await factory.DirectPairAsync();
+        await using var calleeStream = await factory.UserStreamAsync(callee);
+        await using var callerStream = await factory.UserStreamAsync(caller);
         var callId = await caller.StartCallAsync(roomId, allowRinging: true);
         (await callee.CancelCallAsync(callId)).AssertOk();
         AssertAction(await NextActionAsync(calleeStream, callee), "end", callId, caller.UserId!, roomId);
@@ -159,20 +159,6 @@ public sealed class VideoConferenceActionTests(RealtimeFactory factory) : IClass
 
         Assert.Equal("end", (await NextActionAsync(calleeStream, callee))["action"]!.GetValue<string>());
         AssertAction(await NextActionAsync(callerStream, caller), "end", callId, caller.UserId!, roomId);
-    }
-
-    private async Task<(ApiClient Caller, ApiClient Callee, string RoomId)> DirectPairAsync()
-    {
-        var caller = await factory.NewUserAsync("caller");
-        var callee = await factory.NewUserAsync("callee");
-        return (caller, callee, await caller.CreateDirectAsync(callee));
-    }
-
-    private async Task<DdpTestClient> UserStreamAsync(ApiClient user)
-    {
-        var client = await factory.ConnectAsAsync(user);
-        Assert.Equal("ready", (await client.SubscribeAsync("stream-notify-user", $"{user.UserId}/video-conference"))["msg"]!.GetValue<string>());
-        return client;
     }
 
     private static Task<JsonObject> WriteAsync(DdpTestClient writer, ApiClient target, string action, string callId, string uid, string rid) =>
