@@ -24,13 +24,14 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = AppContext.BaseDirectory,
 });
 
+builder.Configuration.AddRocketChatEnvironment();
 builder.UsePortFromEnvironment();
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
     kestrel.AddServerHeader = false;
     kestrel.Limits.MaxRequestBodySize = RequestInput.MaxBodyBytes;
 });
-builder.Logging.AddJsonConsole();
+builder.AddVideoConfConsoleLogging();
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddVideoConfMetrics();
@@ -67,7 +68,9 @@ app.MapVideoConferenceEndpoints();
 app.MapRealtime();
 app.MapApiDocument();
 
-await app.RunAsync();
+await app.StartAsync();
+await app.LogStartupSummaryAsync();
+await app.WaitForShutdownAsync();
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

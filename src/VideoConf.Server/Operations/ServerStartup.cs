@@ -17,17 +17,23 @@ internal static class ServerStartup
         await MetricsServiceCollectionExtensions.StartMetricsListenerAsync();
     }
 
+    /// <summary>Logs the start-up summary (<see cref="StartupSummary"/>) once the server listens.</summary>
+    public static Task LogStartupSummaryAsync(this WebApplication app) =>
+        ActivatorUtilities.CreateInstance<StartupSummary>(app.Services).LogAsync(app.Lifetime.ApplicationStopping);
+
     /// <summary>
     /// Serves on <c>PORT</c> (default 3000) on all interfaces, unless <c>ASPNETCORE_URLS</c> or <c>--urls</c> chose
-    /// the addresses already.
+    /// the addresses already. <c>PORT</c> wins over <c>ASPNETCORE_HTTP_PORTS</c>, which the .NET container images
+    /// set to 8080; without <c>PORT</c>, <c>ASPNETCORE_HTTP_PORTS</c> applies.
     /// </summary>
     public static void UsePortFromEnvironment(this WebApplicationBuilder builder)
     {
-        if (!string.IsNullOrEmpty(builder.Configuration["urls"]) || !string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        var text = builder.Configuration["PORT"];
+        if (!string.IsNullOrEmpty(builder.Configuration["urls"])
+            || (string.IsNullOrEmpty(text) && !string.IsNullOrEmpty(builder.Configuration["http_ports"])))
         {
             return;
         }
-        var text = builder.Configuration["PORT"];
         var port = 3000;
         if (!string.IsNullOrEmpty(text) && (!int.TryParse(text, out port) || port is < 0 or > 65535))
         {

@@ -38,4 +38,5 @@ internal static class SettingIds
     public const string CustomProviderLabel = "Custom_Provider_Label";
     public const string CustomProviderUrlTemplate = "Custom_Provider_URL_Template";
     public const string CustomProviderCapabilities = "Custom_Provider_Capabilities";
+    public const string SiteUrl = "Site_Url";
 }

@@ -51,6 +51,7 @@ internal static class SettingsRegistry
         new(CustomProviderLabel, SettingType.String, "Custom", Public: true),
         new(CustomProviderUrlTemplate, SettingType.String, "", Public: true),
         new(CustomProviderCapabilities, SettingType.String, "", Public: true),
+        new(SiteUrl, SettingType.String, "", Public: false),
     ];
 
     public static readonly IReadOnlyDictionary<string, SettingDefinition> ById = All.ToDictionary(d => d.Id, StringComparer.Ordinal);

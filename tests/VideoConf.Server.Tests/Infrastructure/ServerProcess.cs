@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 
 namespace VideoConf.Server.Tests.Infrastructure;
@@ -49,7 +50,8 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     /// </summary>
     public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string> environment, string? workingDirectory = null)
     {
-        var port = LoopbackPort.Free();
+        // A test of the server's own choice of address gives the port as PORT, and clears ASPNETCORE_URLS.
+        var port = environment.TryGetValue("PORT", out var chosen) ? int.Parse(chosen, CultureInfo.InvariantCulture) : LoopbackPort.Free();
         // Warnings and above unless the test asks for more: the output is kept for failure messages.
         var quiet = new Dictionary<string, string>(StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" };
         foreach (var (key, value) in environment)
