@@ -19,6 +19,8 @@ internal static class StorageServiceCollectionExtensions
             .Validate(o => o.Provider != StorageOptions.Postgres || !string.IsNullOrEmpty(configuration.GetConnectionString("Postgres")),
                 "Storage:Provider is 'postgres' but ConnectionStrings:Postgres is empty.")
             .Validate(o => o.CommandTimeoutSeconds is > 0 and <= 300, "Storage:CommandTimeoutSeconds must be between 1 and 300.")
+            .Validate(o => o.MigrationTimeoutSeconds is > 0 and <= 86400, "Storage:MigrationTimeoutSeconds must be between 1 and 86400.")
+            .Validate(o => o.StartupWaitSeconds is >= 0 and <= 3600, "Storage:StartupWaitSeconds must be between 0 and 3600.")
             .ValidateOnStart();
 
         services.AddSingleton<SqlDatabase>(sp =>

@@ -98,5 +98,7 @@ internal sealed class PostgresDatabase : SqlDatabase, IAsyncDisposable
 
     public override string Description { get; }
 
+    public override bool IsServer => true;
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

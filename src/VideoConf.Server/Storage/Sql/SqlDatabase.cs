@@ -157,6 +157,29 @@ internal abstract class SqlDatabase
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction without the store-call deadline, for the schema migrations
+    /// (bounded by their own timeout, through <paramref name="cancellationToken"/> and their commands' timeouts).
+    /// </summary>
+    public async Task MigrationWriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteWriteAsync(async (c, t) =>
+            {
+                await work(c, t);
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (IsUnavailable(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>Whether the store is a server the start waits for (<c>Storage:StartupWaitSeconds</c>) when it is unreachable.</summary>
+    public virtual bool IsServer => false;
+
     public Task WriteAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken) =>
         WriteAsync<bool>(async (c, t) =>
         {
