@@ -12,6 +12,13 @@ using VideoConf.Server.Settings;
 using VideoConf.Server.Storage;
 using VideoConf.Server.VideoConferences;
 
+// `store backup|verify …`: the operator's store tools, in the same binary; they run instead of the server.
+if (StoreCommands.IsStoreCommand(args))
+{
+    Environment.ExitCode = await StoreCommands.RunAsync(args);
+    return;
+}
+
 // Configuration files are read once, at start: watching them for changes means watching the whole content root,
 // where the SQLite store usually lives, and every write to the store would then wake the watcher.
 StartupFailure.ReportInOneLineWhileStarting();

@@ -91,12 +91,19 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs the server for a start that is expected to fail, and returns its exit code and everything it printed.
+    /// Runs the server (with <paramref name="arguments"/>: a start expected to fail, or a command such as
+    /// <c>store backup</c>) until it exits, and returns its exit code and everything it printed.
     /// Throws if it is still running after <paramref name="timeout"/>.
     /// </summary>
-    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout,
+        params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(LoopbackPort.Free(), environment, workingDirectory: null))
+        var start = StartInfo(LoopbackPort.Free(), environment, workingDirectory: null);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start)
             ?? throw new InvalidOperationException("Could not start the server.");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -116,8 +123,9 @@ public sealed class ServerProcess : ITestServer, IAsyncDisposable
     /// <summary><c>dotnet VideoConf.Server.dll</c> listening on <paramref name="port"/> with <paramref name="environment"/>, its output redirected.</summary>
     private static ProcessStartInfo StartInfo(int port, IReadOnlyDictionary<string, string> environment, string? workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet", $"\"{ServerAssembly()}\"")
+        var start = new ProcessStartInfo("dotnet")
         {
+            ArgumentList = { ServerAssembly() },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
