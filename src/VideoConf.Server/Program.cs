@@ -62,6 +62,7 @@ app.MapAccountEndpoints();
 app.MapUserEndpoints();
 app.MapNamedRoomEndpoints();
 app.MapRoomEndpoints();
+app.MapRoomListEndpoints();
 app.MapSettingEndpoints();
 app.MapVideoConferenceEndpoints();
 app.MapRealtime();
