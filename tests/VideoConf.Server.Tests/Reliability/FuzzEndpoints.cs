@@ -60,6 +60,8 @@ internal static class FuzzEndpoints
         new("GET", "/api/v1/rooms.info", F("roomId", FieldKind.RoomId), F("roomName", FieldKind.Text)),
         new("GET", "/api/v1/subscriptions.getOne", F("roomId", FieldKind.RoomId)),
         new("GET", "/api/v1/chat.getMessage", F("msgId", FieldKind.MessageId)),
+        new("GET", "/api/v1/channels.info", F("roomId", FieldKind.RoomId), F("roomName", FieldKind.Text)),
+        new("GET", "/api/v1/groups.info", F("roomId", FieldKind.RoomId), F("roomName", FieldKind.Text)),
         new("GET", "/api/v1/channels.list", F("offset", FieldKind.Number), F("count", FieldKind.Number)),
         new("GET", "/api/v1/channels.list.joined", F("offset", FieldKind.Number), F("count", FieldKind.Number)),
         new("GET", "/api/v1/groups.list", F("offset", FieldKind.Number), F("count", FieldKind.Number)),

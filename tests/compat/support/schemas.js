@@ -123,6 +123,8 @@ const successSchemas = {
   'groups.invite': wrapped('group', 'IRoom'),
   'groups.kick': emptySuccess,
   'im.create': wrapped('room', 'IRoom'),
+  'channels.info': wrapped('channel', 'IRoom'),
+  'groups.info': wrapped('group', 'IRoom'),
   'channels.list': paged('channels', 'IRoom'),
   'channels.list.joined': paged('channels', 'IRoom'),
   'groups.list': paged('groups', 'IRoom'),

@@ -82,6 +82,16 @@ describe('accounts and rooms through RestClient', () => {
     }
   });
 
+  test('channels.info and groups.info return IRoom by id and by name', async () => {
+    const { channel } = await adminClient.post('/v1/channels.create', { name: 'compat-rooms-cinfo' });
+    const { group } = await adminClient.post('/v1/groups.create', { name: 'compat-rooms-ginfo', members: ['bob'] });
+    assertSchema('IRoom', (await bob.get('/v1/channels.info', { roomId: channel._id })).channel);
+    assertSchema('IRoom', (await bob.get('/v1/channels.info', { roomName: channel.name })).channel);
+    const byName = await bob.get('/v1/groups.info', { roomName: group.name });
+    assertSuccessSchema('groups.info', byName);
+    assert.equal(byName.group._id, group._id);
+  });
+
   test('rooms.info returns an IRoom to a member', async () => {
     const { group } = await adminClient.post('/v1/groups.create', { name: 'compat-rooms-info', members: ['bob'] });
     const body = await bob.get('/v1/rooms.info', { roomId: group._id });
