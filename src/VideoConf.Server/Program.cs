@@ -70,6 +70,7 @@ app.MapAccountEndpoints();
 app.MapUserEndpoints();
 app.MapNamedRoomEndpoints();
 app.MapRoomEndpoints();
+app.MapRoomListEndpoints();
 app.MapSettingEndpoints();
 app.MapVideoConferenceEndpoints();
 app.MapRealtime();

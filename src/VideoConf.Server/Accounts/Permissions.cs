@@ -17,6 +17,7 @@ internal static class Permissions
     public const string CreateGroup = "create-p";
     public const string CreateDirect = "create-d";
     public const string ViewChannel = "view-c-room";
+    public const string ViewRoomAdministration = "view-room-administration";
     public const string AddUserToJoinedRoom = "add-user-to-joined-room";
     public const string RemoveUser = "remove-user";
     public const string CallManagement = "call-management";
@@ -35,6 +36,7 @@ internal static class Permissions
         [CreateGroup] = ["admin", "user", "bot"],
         [CreateDirect] = ["admin", "user", "bot"],
         [ViewChannel] = ["admin", "user", "bot"],
+        [ViewRoomAdministration] = ["admin"],
         [AddUserToJoinedRoom] = ["admin", "owner", "moderator"],
         [RemoveUser] = ["admin", "owner", "moderator"],
         [CallManagement] = ["admin", "owner", "moderator", "user", "bot"],

@@ -8,7 +8,7 @@ using VideoConf.Server.Storage;
 
 namespace VideoConf.Server.Rooms;
 
-/// <summary><c>channels.*</c> and <c>groups.*</c>: create, invite, kick, and join for public channels.</summary>
+/// <summary><c>channels.*</c> and <c>groups.*</c>: create, info, invite, kick, and join for public channels.</summary>
 internal static partial class NamedRoomEndpoints
 {
     private static readonly ObjectSchema CreateSchema = new(
@@ -19,6 +19,13 @@ internal static partial class NamedRoomEndpoints
     private static readonly ObjectSchema MemberSchema = new(
         SchemaProperty.String("roomId", required: true),
         SchemaProperty.String("userId", required: true));
+
+    private static readonly ObjectSchema InfoSchema = new(
+        SchemaProperty.String("roomId"),
+        SchemaProperty.String("roomName"))
+    {
+        AnyOfRequired = ["roomId", "roomName"],
+    };
 
     private static readonly ObjectSchema JoinSchema = new(
         SchemaProperty.String("roomId", required: true),
@@ -39,7 +46,7 @@ internal static partial class NamedRoomEndpoints
     }
 
     /// <summary>
-    /// <c>create</c>, <c>invite</c> and <c>kick</c> of one family. Each handler gets the family bound by a small
+    /// <c>create</c>, <c>info</c>, <c>invite</c> and <c>kick</c> of one family. Each handler gets the family bound by a small
     /// adapter, because minimal APIs bind a handler's parameters from the request and services only.
     /// </summary>
     private static void MapFamily(RouteGroupBuilder group, RoomRouteFamily family)
@@ -53,6 +60,13 @@ internal static partial class NamedRoomEndpoints
             .WithDescription($"The creator becomes its owner; members are usernames. Needs {family.CreatePermission}.")
             .Responds(room)
             .Fails(RoomFailures.DuplicateName("standup"), RoomFailures.InvalidRoomName("standup!"), Failure.Forbidden);
+        group.MapApiGet($"{family.RoutePrefix}.info",
+                (ApiParams p, Caller caller, IRoomStore rooms, CancellationToken cancellationToken) =>
+                    Info(family, p, caller, rooms, cancellationToken), InfoSchema)
+            .WithSummary($"Get a {noun}")
+            .WithDescription(family.IsPrivate ? "By roomId or roomName, to a member of the group." : "By roomId or roomName.")
+            .Responds(room)
+            .Fails(family.RoomNotFound);
         group.MapApiPost($"{family.RoutePrefix}.invite",
                 (ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken) =>
                     Invite(family, p, caller, rooms, membership, cancellationToken), MemberSchema)
@@ -85,6 +99,13 @@ internal static partial class NamedRoomEndpoints
         var members = (p.Strings("members") ?? []).Where(m => m.Length <= TextLimits.UsernameMax).ToList();
         var room = await membership.CreateNamedRoomAsync(family.RoomType, name, user, members, p.Bool("readOnly") ?? false, cancellationToken);
         return room is null ? ApiResults.Error(RoomFailures.DuplicateName(name)) : RoomResponse(family, room);
+    }
+
+    private static async Task<IResult> Info(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, CancellationToken cancellationToken)
+    {
+        var roomId = p.String("roomId") ?? (await rooms.FindByNameAsync(p.String("roomName")!, cancellationToken))?.Id ?? string.Empty;
+        var (room, _) = await FindAsync(family, roomId, caller.Required, rooms, cancellationToken);
+        return room is null ? ApiResults.Error(family.RoomNotFound) : RoomResponse(family, room);
     }
 
     private static async Task<IResult> Invite(RoomRouteFamily family, ApiParams p, Caller caller, IRoomStore rooms, RoomMembership membership, CancellationToken cancellationToken)

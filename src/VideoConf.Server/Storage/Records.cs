@@ -25,6 +25,9 @@ public sealed record LoginTokenRecord(string HashedToken, string UserId, string 
     public const string PersonalKind = "personalAccessToken";
 }
 
+/// <summary>One page of a room list and the number of rooms on all pages.</summary>
+public sealed record RoomPage(IReadOnlyList<RoomRecord> Rooms, long Total);
+
 /// <summary>A room: <c>c</c> public channel, <c>p</c> private group, <c>d</c> direct message.</summary>
 public sealed record RoomRecord(
     string Id,

@@ -66,6 +66,12 @@ public interface IRoomStore
     /// <summary>The ids of the room's members (its subscriptions' users), at most <paramref name="max"/>.</summary>
     Task<IReadOnlyList<string>> FindMemberIdsAsync(string roomId, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One page of the rooms of <paramref name="type"/> in creation order (then by id), with the number of all of them;
+    /// with <paramref name="memberId"/>, only the rooms that user is subscribed to. A null <paramref name="limit"/> means every room from the offset on.
+    /// </summary>
+    Task<RoomPage> ListAsync(string type, string? memberId, int offset, int? limit, CancellationToken cancellationToken = default);
+
     /// <summary>Subscribes a user and counts them in the room; false when already subscribed.</summary>
     Task<bool> AddSubscriptionAsync(SubscriptionRecord subscription, CancellationToken cancellationToken = default);
 

@@ -196,9 +196,9 @@ public sealed class GeneratedBadInputTests(ITestOutputHelper output)
         {
             using var json = JsonDocument.Parse(body);
             var root = json.RootElement;
-            if (status == (int)HttpStatusCode.OK && request.Target.Split('?')[0] == "/api/openapi.json")
+            if (status == (int)HttpStatusCode.OK && request.Target.Split('?')[0].TrimEnd('/') == "/api/openapi.json")
             {
-                // The API's description is a document of its own, not an envelope.
+                // The API's description is a document of its own, not an envelope (routing matches it with a trailing slash too).
                 return root.TryGetProperty("openapi", out _) ? null : $"answered 200 with a document that is not OpenAPI: {text}";
             }
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("success", out var success) || success.ValueKind is not (JsonValueKind.True or JsonValueKind.False))

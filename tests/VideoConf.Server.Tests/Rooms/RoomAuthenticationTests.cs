@@ -16,6 +16,13 @@ public sealed class RoomAuthenticationTests(VideoConfFactory factory) : IClassFi
         { "POST", "groups.kick" },
         { "POST", "channels.join" },
         { "GET", "rooms.info" },
+        { "GET", "channels.info" },
+        { "GET", "groups.info" },
+        { "GET", "channels.list" },
+        { "GET", "channels.list.joined" },
+        { "GET", "groups.list" },
+        { "GET", "groups.listAll" },
+        { "GET", "im.list" },
         { "GET", "subscriptions.getOne" },
         { "GET", "chat.getMessage" },
     };

@@ -122,4 +122,57 @@ public sealed class RoomStoreContractTests
         Assert.Equal(10, added.Count(a => a));
         Assert.Equal(11, (await stores.Rooms.FindByIdAsync(room.Id))!.UsersCount);
     }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task List_GivesThePageOfOneTypeInCreationOrder_WithTheTotalOfAllPages(StoreBackend backend)
+    {
+        await using var stores = await TestStores.OpenAsync(backend);
+        var owner = await stores.AddUserAsync("owner");
+        var channels = new List<RoomRecord>();
+        for (var i = 0; i < 5; i++)
+        {
+            // Created in reverse name order, so an order by name would differ from the order of creation.
+            var channel = NamedRoom(owner, "c", $"room-{9 - i}-{Guid.NewGuid():N}") with { Ts = Now.AddSeconds(i) };
+            await stores.Rooms.CreateAsync(channel, [Subscription(channel, owner, "owner")]);
+            channels.Add(channel);
+        }
+        var group = NamedRoom(owner, "p");
+        await stores.Rooms.CreateAsync(group, [Subscription(group, owner, "owner")]);
+
+        var page = await stores.Rooms.ListAsync("c", memberId: null, offset: 1, limit: 2);
+        var rest = await stores.Rooms.ListAsync("c", memberId: null, offset: 3, limit: null);
+
+        Assert.Equal(5, page.Total);
+        Assert.Equal([channels[1].Id, channels[2].Id], page.Rooms.Select(r => r.Id));
+        AssertSame(channels[1], page.Rooms[0]);
+        Assert.Equal(5, rest.Total);
+        Assert.Equal([channels[3].Id, channels[4].Id], rest.Rooms.Select(r => r.Id));
+        Assert.Equal([group.Id], (await stores.Rooms.ListAsync("p", null, 0, null)).Rooms.Select(r => r.Id));
+        Assert.Empty((await stores.Rooms.ListAsync("c", null, 10, 5)).Rooms);
+    }
+
+    [Theory, OnSqlite, OnPostgres]
+    public async Task List_ForAMember_GivesOnlyTheRoomsTheyAreSubscribedTo_AndNotThoseTheyLeft(StoreBackend backend)
+    {
+        await using var stores = await TestStores.OpenAsync(backend);
+        var owner = await stores.AddUserAsync("owner");
+        var member = await stores.AddUserAsync("member");
+        var joined = NamedRoom(owner, "p");
+        var left = NamedRoom(owner, "p") with { Ts = Now.AddSeconds(1) };
+        var other = NamedRoom(owner, "p") with { Ts = Now.AddSeconds(2) };
+        await stores.Rooms.CreateAsync(joined, [Subscription(joined, owner, "owner"), Subscription(joined, member)]);
+        await stores.Rooms.CreateAsync(left, [Subscription(left, owner, "owner"), Subscription(left, member)]);
+        await stores.Rooms.CreateAsync(other, [Subscription(other, owner, "owner")]);
+        var direct = Direct(member, owner);
+        await stores.Rooms.GetOrCreateDirectAsync(direct, [Subscription(direct, member), Subscription(direct, owner)]);
+
+        Assert.True(await stores.Rooms.RemoveSubscriptionAsync(left.Id, member.Id, Now.AddSeconds(5)));
+
+        var groups = await stores.Rooms.ListAsync("p", member.Id, 0, null);
+        Assert.Equal(1, groups.Total);
+        AssertSame(joined, Assert.Single(groups.Rooms));
+        Assert.Equal(3, (await stores.Rooms.ListAsync("p", owner.Id, 0, null)).Total);
+        AssertSame(direct, Assert.Single((await stores.Rooms.ListAsync("d", member.Id, 0, 10)).Rooms));
+        Assert.Equal(0, (await stores.Rooms.ListAsync("c", member.Id, 0, null)).Total);
+    }
 }

@@ -85,6 +85,19 @@ const wrapped = (key, schema) => ({
   required: [key, 'success'],
 });
 
+/** A page of a list: the items under key, each of the named schema, with count, offset and total. */
+const paged = (key, schema) => ({
+  type: 'object',
+  properties: {
+    [key]: { type: 'array', items: ref(schema) },
+    count: { type: 'integer' },
+    offset: { type: 'integer' },
+    total: { type: 'integer' },
+    success,
+  },
+  required: [key, 'count', 'offset', 'total', 'success'],
+});
+
 const emptySuccess = { type: 'object', properties: { success }, required: ['success'], additionalProperties: false };
 const setting = { type: 'object', properties: { _id: { type: 'string' }, value: {} }, required: ['_id', 'value'] };
 
@@ -110,6 +123,13 @@ const successSchemas = {
   'groups.invite': wrapped('group', 'IRoom'),
   'groups.kick': emptySuccess,
   'im.create': wrapped('room', 'IRoom'),
+  'channels.info': wrapped('channel', 'IRoom'),
+  'groups.info': wrapped('group', 'IRoom'),
+  'channels.list': paged('channels', 'IRoom'),
+  'channels.list.joined': paged('channels', 'IRoom'),
+  'groups.list': paged('groups', 'IRoom'),
+  'groups.listAll': paged('groups', 'IRoom'),
+  'im.list': paged('ims', 'IRoom'),
   'rooms.info': wrapped('room', 'IRoom'),
   'subscriptions.getOne': {
     type: 'object',

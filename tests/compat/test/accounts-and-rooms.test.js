@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { anonymousClient, createUser, failure, login } from '../support/api.js';
-import { assertSchema } from '../support/schemas.js';
+import { assertSchema, assertSuccessSchema } from '../support/schemas.js';
 import { admin, startServer } from '../support/server.js';
 
 describe('accounts and rooms through RestClient', () => {
@@ -61,6 +61,35 @@ describe('accounts and rooms through RestClient', () => {
     assertSchema('IRoom', direct.room);
     assert.equal(direct.room.t, 'd');
     assert.deepEqual([...direct.room.usernames].sort(), [admin.username, 'bob'].sort());
+  });
+
+  test('channels.list, channels.list.joined, groups.list, groups.listAll and im.list return pages of IRoom', async () => {
+    const { channel } = await adminClient.post('/v1/channels.create', { name: 'compat-rooms-list', members: ['bob'] });
+    const { group } = await adminClient.post('/v1/groups.create', { name: 'compat-rooms-list-group', members: ['bob'] });
+    const direct = await bob.post('/v1/im.create', { username: admin.username });
+    const lists = [
+      [bob, 'channels.list', 'channels', channel._id],
+      [bob, 'channels.list.joined', 'channels', channel._id],
+      [bob, 'groups.list', 'groups', group._id],
+      [adminClient, 'groups.listAll', 'groups', group._id],
+      [bob, 'im.list', 'ims', direct.room._id],
+    ];
+    for (const [client, route, key, id] of lists) {
+      const body = await client.get(`/v1/${route}`, { count: 0 });
+      assertSuccessSchema(route, body);
+      assert.ok(body[key].some((room) => room._id === id), `${route} lists ${id}`);
+      assert.equal(body.total, body[key].length);
+    }
+  });
+
+  test('channels.info and groups.info return IRoom by id and by name', async () => {
+    const { channel } = await adminClient.post('/v1/channels.create', { name: 'compat-rooms-cinfo' });
+    const { group } = await adminClient.post('/v1/groups.create', { name: 'compat-rooms-ginfo', members: ['bob'] });
+    assertSchema('IRoom', (await bob.get('/v1/channels.info', { roomId: channel._id })).channel);
+    assertSchema('IRoom', (await bob.get('/v1/channels.info', { roomName: channel.name })).channel);
+    const byName = await bob.get('/v1/groups.info', { roomName: group.name });
+    assertSuccessSchema('groups.info', byName);
+    assert.equal(byName.group._id, group._id);
   });
 
   test('rooms.info returns an IRoom to a member', async () => {

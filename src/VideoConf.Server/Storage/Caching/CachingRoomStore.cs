@@ -81,6 +81,9 @@ internal sealed class CachingRoomStore(IRoomStore inner) : IRoomStore
     public Task<IReadOnlyList<string>> FindMemberIdsAsync(string roomId, int max, CancellationToken cancellationToken = default) =>
         inner.FindMemberIdsAsync(roomId, max, cancellationToken);
 
+    public Task<RoomPage> ListAsync(string type, string? memberId, int offset, int? limit, CancellationToken cancellationToken = default) =>
+        inner.ListAsync(type, memberId, offset, limit, cancellationToken);
+
     public Task<RoomRecord?> FindByIdAsync(string id, CancellationToken cancellationToken = default) => inner.FindByIdAsync(id, cancellationToken);
 
     public Task<RoomRecord?> FindByNameAsync(string name, CancellationToken cancellationToken = default) => inner.FindByNameAsync(name, cancellationToken);

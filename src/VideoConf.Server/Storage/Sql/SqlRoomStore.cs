@@ -66,6 +66,24 @@ internal sealed class SqlRoomStore(SqlDatabase database) : IRoomStore
                 .With("@rid", roomId).With("@max", max)
                 .QueryListAsync(r => r.GetString(0), cancellationToken), cancellationToken);
 
+    public Task<RoomPage> ListAsync(string type, string? memberId, int offset, int? limit, CancellationToken cancellationToken = default) =>
+        database.ReadAsync(async connection =>
+        {
+            DbCommand Filtered(string select, string rest)
+            {
+                var command = memberId is null
+                    ? connection.Command($"{select} FROM rooms WHERE t = @t {rest}")
+                    : connection.Command($"{select} FROM rooms WHERE t = @t AND id IN (SELECT rid FROM subscriptions WHERE user_id = @member) {rest}")
+                        .With("@member", memberId);
+                return command.With("@t", type);
+            }
+            var rooms = await Filtered($"SELECT {RoomColumns}", "ORDER BY ts, id LIMIT @limit OFFSET @offset")
+                .With("@limit", limit ?? int.MaxValue).With("@offset", offset)
+                .QueryListAsync(MapRoom, cancellationToken);
+            var total = await Filtered("SELECT COUNT(*)", string.Empty).ScalarInt64Async(cancellationToken);
+            return new RoomPage(rooms, total ?? 0);
+        }, cancellationToken);
+
     public Task<bool> AddSubscriptionAsync(SubscriptionRecord subscription, CancellationToken cancellationToken = default) =>
         database.WriteAsync(async (connection, transaction) =>
         {
